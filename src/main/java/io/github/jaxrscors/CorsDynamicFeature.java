@@ -1,0 +1,26 @@
+package io.github.jaxrscors;
+
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+
+/**
+ * Learns the deployed resource classes: Jakarta REST calls a dynamic feature for every resource
+ * method at deployment, which is the portable way to see them all. Registers nothing.
+ */
+final class CorsDynamicFeature implements DynamicFeature {
+
+    private final Deployment deployment;
+
+    CorsDynamicFeature(Deployment deployment) {
+        this.deployment = deployment;
+    }
+
+    @Override
+    public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+        Class<?> resourceClass = resourceInfo.getResourceClass();
+        if (resourceClass != null) {
+            deployment.addResourceClass(resourceClass);
+        }
+    }
+}

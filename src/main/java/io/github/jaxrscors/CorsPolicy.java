@@ -1,0 +1,693 @@
+package io.github.jaxrscors;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * An immutable, validated CORS policy: which origins may call the API, with which methods and
+ * request headers, and what the browser is told in return.
+ *
+ * <p>Build one with {@link #builder()}, whose methods mirror Ktor's CORS plugin, or read one with
+ * {@link #fromConfig(Config)}. Nothing is allowed until origins are named; see each builder method
+ * for its default. Every mistake is reported at {@link Builder#build()}, all together, in one
+ * {@link CorsConfigException}.
+ *
+ * <pre>{@code
+ * CorsPolicy policy = CorsPolicy.builder()
+ *         .allowOrigin("https://app.example.com")
+ *         .allowHost("*.example.com", List.of("https"))
+ *         .allowMethod("PUT")
+ *         .allowHeader("Content-Type")
+ *         .allowCredentials(true)
+ *         .build();
+ * }</pre>
+ */
+public final class CorsPolicy {
+
+    /** The methods every policy allows: the Fetch standard's CORS-safelisted methods. */
+    static final Set<String> SAFELISTED_METHODS = Set.of("GET", "HEAD", "POST");
+
+    /** Request headers every policy allows, as Ktor does. */
+    static final List<String> ALWAYS_ALLOWED_HEADERS = List.of("accept", "accept-language", "content-language");
+
+    static final Duration DEFAULT_MAX_AGE = Duration.ofDays(1);
+
+    static final String WILDCARD = "*";
+
+    private final boolean anyOrigin;
+    private final List<OriginSpec> origins;
+    private final List<Predicate<String>> originPredicates;
+    private final boolean anyMethod;
+    private final Set<String> methods;
+    private final boolean anyHeader;
+    private final Set<String> headers;
+    private final List<String> headerPrefixes;
+    private final List<Predicate<String>> headerPredicates;
+    private final boolean anyExposedHeader;
+    private final Set<String> exposedHeaders;
+    private final boolean allowCredentials;
+    private final Duration maxAge;
+    private final boolean allowSameOrigin;
+    private final boolean allowNonSimpleContentTypes;
+    private final boolean allowPrivateNetwork;
+    private final boolean rejectDisallowed;
+    private final int preflightStatus;
+    private final boolean trustForwardedHeaders;
+
+    /** Kept so that a policy derived from this one reports its mistakes where the user made them. */
+    private final Builder source;
+
+    private CorsPolicy(Builder b, Validated v) {
+        this.anyOrigin = v.anyOrigin;
+        this.origins = List.copyOf(v.origins);
+        this.originPredicates = List.copyOf(b.originPredicates);
+        this.anyMethod = v.anyMethod;
+        this.methods = Collections.unmodifiableSet(new LinkedHashSet<>(v.methods));
+        this.anyHeader = v.anyHeader;
+        this.headers = Collections.unmodifiableSet(new LinkedHashSet<>(v.headers));
+        this.headerPrefixes = List.copyOf(v.headerPrefixes);
+        this.headerPredicates = List.copyOf(b.headerPredicates);
+        this.anyExposedHeader = v.anyExposedHeader;
+        this.exposedHeaders = Collections.unmodifiableSet(new LinkedHashSet<>(v.exposedHeaders));
+        this.allowCredentials = b.allowCredentials.value;
+        this.maxAge = b.maxAge;
+        this.allowSameOrigin = b.allowSameOrigin;
+        this.allowNonSimpleContentTypes = b.allowNonSimpleContentTypes || anyHeader
+                || headers.contains("content-type") || matchesPattern("content-type");
+        this.allowPrivateNetwork = b.allowPrivateNetwork;
+        this.rejectDisallowed = b.rejectDisallowed;
+        this.preflightStatus = b.preflightStatus;
+        this.trustForwardedHeaders = b.trustForwardedHeaders;
+        this.source = b.copy();
+    }
+
+    /** A builder that allows nothing but same-origin requests until origins are added. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads the default policy from the {@code cors.*} keys of {@code config}, validating every key
+     * (unknown keys included) and every named policy {@code cors.policy.<name>.*} found there.
+     *
+     * @throws CorsConfigException listing every problem found
+     */
+    public static CorsPolicy fromConfig(Config config) {
+        return new ConfigReader(config).defaultPolicy();
+    }
+
+    /** A builder starting from this policy's settings, for named policies and {@code @Cors}. */
+    Builder toBuilder() {
+        return source.copy();
+    }
+
+    /**
+     * The allowed origins in canonical form (lower case, default port omitted), {@code "*"} for any
+     * origin. Origins allowed by a predicate are not listed. Default: none.
+     */
+    public List<String> allowedOrigins() {
+        List<String> list = new ArrayList<>();
+        if (anyOrigin) {
+            list.add(WILDCARD);
+        }
+        origins.forEach(o -> list.add(o.toString()));
+        return Collections.unmodifiableList(list);
+    }
+
+    /** The allowed methods; always GET, HEAD and POST; {@code "*"} for any. Default: GET, HEAD, POST. */
+    public Set<String> allowedMethods() {
+        return methods;
+    }
+
+    /**
+     * The allowed request header names in lower case, prefixes as {@code "x-custom-*"}, {@code "*"}
+     * for any (Authorization must still be named). Accept, Accept-Language and Content-Language are
+     * always allowed and not listed. Default: none.
+     */
+    public Set<String> allowedHeaders() {
+        Set<String> all = new LinkedHashSet<>(headers);
+        headerPrefixes.forEach(p -> all.add(p + WILDCARD));
+        if (anyHeader) {
+            all.add(WILDCARD);
+        }
+        return Collections.unmodifiableSet(all);
+    }
+
+    /** The response headers exposed to script, {@code "*"} for all. Default: none. */
+    public Set<String> exposedHeaders() {
+        if (anyExposedHeader) {
+            Set<String> all = new LinkedHashSet<>(exposedHeaders);
+            all.add(WILDCARD);
+            return Collections.unmodifiableSet(all);
+        }
+        return exposedHeaders;
+    }
+
+    /** Whether {@code Access-Control-Allow-Credentials: true} is sent. Default {@code false}. */
+    public boolean allowCredentials() {
+        return allowCredentials;
+    }
+
+    /** How long a browser may cache a preflight answer; zero omits the header. Default one day. */
+    public Duration maxAge() {
+        return maxAge;
+    }
+
+    /** Whether a request from the server's own origin passes untouched. Default {@code true}. */
+    public boolean allowSameOrigin() {
+        return allowSameOrigin;
+    }
+
+    /**
+     * Whether actual requests may carry a non-CORS-safelisted {@code Content-Type} (such as
+     * {@code application/json}). Default {@code false}; allowing the {@code Content-Type} header (or
+     * any header) turns it on.
+     */
+    public boolean allowNonSimpleContentTypes() {
+        return allowNonSimpleContentTypes;
+    }
+
+    /** Whether a private-network preflight is answered with permission. Default {@code false}. */
+    public boolean allowPrivateNetwork() {
+        return allowPrivateNetwork;
+    }
+
+    /**
+     * Whether an actual request from a disallowed origin gets 403 without reaching the resource;
+     * {@code false} lets it through without CORS headers. Default {@code true}.
+     */
+    public boolean rejectDisallowed() {
+        return rejectDisallowed;
+    }
+
+    /** The status of a successful preflight answer, 200 or 204. Default 204. */
+    public int preflightStatus() {
+        return preflightStatus;
+    }
+
+    /**
+     * Whether {@code Forwarded} and {@code X-Forwarded-*} headers are believed when finding the
+     * server's own origin. Default {@code false}: only behind a proxy that sets them.
+     */
+    public boolean trustForwardedHeaders() {
+        return trustForwardedHeaders;
+    }
+
+    boolean anyOrigin() {
+        return anyOrigin;
+    }
+
+    List<OriginSpec> originSpecs() {
+        return origins;
+    }
+
+    List<Predicate<String>> originPredicates() {
+        return originPredicates;
+    }
+
+    boolean anyMethod() {
+        return anyMethod;
+    }
+
+    boolean anyHeader() {
+        return anyHeader;
+    }
+
+    /** Named request headers in lower case, without the always-allowed ones. */
+    Set<String> headerNames() {
+        return headers;
+    }
+
+    List<String> headerPrefixes() {
+        return headerPrefixes;
+    }
+
+    List<Predicate<String>> headerPredicates() {
+        return headerPredicates;
+    }
+
+    boolean anyExposedHeader() {
+        return anyExposedHeader;
+    }
+
+    Set<String> exposedHeaderNames() {
+        return exposedHeaders;
+    }
+
+    private boolean matchesPattern(String header) {
+        return headerPrefixes.stream().anyMatch(header::startsWith)
+                || headerPredicates.stream().anyMatch(p -> p.test(header));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CorsPolicy p && anyOrigin == p.anyOrigin && origins.equals(p.origins)
+                && originPredicates.equals(p.originPredicates) && anyMethod == p.anyMethod
+                && methods.equals(p.methods) && anyHeader == p.anyHeader && headers.equals(p.headers)
+                && headerPrefixes.equals(p.headerPrefixes) && headerPredicates.equals(p.headerPredicates)
+                && anyExposedHeader == p.anyExposedHeader && exposedHeaders.equals(p.exposedHeaders)
+                && allowCredentials == p.allowCredentials && maxAge.equals(p.maxAge)
+                && allowSameOrigin == p.allowSameOrigin && allowNonSimpleContentTypes == p.allowNonSimpleContentTypes
+                && allowPrivateNetwork == p.allowPrivateNetwork && rejectDisallowed == p.rejectDisallowed
+                && preflightStatus == p.preflightStatus && trustForwardedHeaders == p.trustForwardedHeaders;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(anyOrigin, origins, originPredicates, methods, headers, headerPrefixes,
+                exposedHeaders, allowCredentials, maxAge, preflightStatus);
+    }
+
+    @Override
+    public String toString() {
+        return "CorsPolicy[origins=" + allowedOrigins()
+                + (originPredicates.isEmpty() ? "" : " + " + originPredicates.size() + " predicate(s)")
+                + ", methods=" + methods + ", headers=" + allowedHeaders()
+                + (headerPredicates.isEmpty() ? "" : " + " + headerPredicates.size() + " predicate(s)")
+                + ", exposedHeaders=" + exposedHeaders() + ", allowCredentials=" + allowCredentials
+                + ", maxAge=" + maxAge.getSeconds() + "s, allowSameOrigin=" + allowSameOrigin
+                + ", allowNonSimpleContentTypes=" + allowNonSimpleContentTypes
+                + ", allowPrivateNetwork=" + allowPrivateNetwork + ", rejectDisallowed=" + rejectDisallowed
+                + ", preflightStatus=" + preflightStatus + ", trustForwardedHeaders=" + trustForwardedHeaders + "]";
+    }
+
+    /** A value as the user wrote it, with where it was written: a key, a builder method or an annotation. */
+    record Setting<T>(T value, String source) {
+    }
+
+    /** The settings once every value is known to be valid. */
+    private static final class Validated {
+        boolean anyOrigin;
+        final List<OriginSpec> origins = new ArrayList<>();
+        boolean anyMethod;
+        final Set<String> methods = new LinkedHashSet<>(List.of("GET", "HEAD", "POST"));
+        boolean anyHeader;
+        final Set<String> headers = new LinkedHashSet<>();
+        final List<String> headerPrefixes = new ArrayList<>();
+        boolean anyExposedHeader;
+        final Set<String> exposedHeaders = new LinkedHashSet<>();
+    }
+
+    /**
+     * Collects settings and validates them all at {@link #build()}. Its methods mirror Ktor's CORS
+     * plugin; each records its value even when invalid, so that every mistake is reported together.
+     */
+    public static final class Builder {
+
+        private final List<Setting<String>> origins;
+        private final List<Predicate<String>> originPredicates;
+        private final List<Setting<String>> methods;
+        private final List<Setting<String>> headers;
+        private final List<Predicate<String>> headerPredicates;
+        private final List<Setting<String>> exposedHeaders;
+        private final List<String> problems;
+        private Setting<Boolean> allowCredentials = new Setting<>(false, "default");
+        private Duration maxAge = DEFAULT_MAX_AGE;
+        private boolean allowSameOrigin = true;
+        private boolean allowNonSimpleContentTypes;
+        private boolean allowPrivateNetwork;
+        private boolean rejectDisallowed = true;
+        private int preflightStatus = 204;
+        private boolean trustForwardedHeaders;
+
+        private Builder() {
+            origins = new ArrayList<>();
+            originPredicates = new ArrayList<>();
+            methods = new ArrayList<>();
+            headers = new ArrayList<>();
+            headerPredicates = new ArrayList<>();
+            exposedHeaders = new ArrayList<>();
+            problems = new ArrayList<>();
+        }
+
+        private Builder(Builder b) {
+            origins = new ArrayList<>(b.origins);
+            originPredicates = new ArrayList<>(b.originPredicates);
+            methods = new ArrayList<>(b.methods);
+            headers = new ArrayList<>(b.headers);
+            headerPredicates = new ArrayList<>(b.headerPredicates);
+            exposedHeaders = new ArrayList<>(b.exposedHeaders);
+            problems = new ArrayList<>(b.problems);
+            allowCredentials = b.allowCredentials;
+            maxAge = b.maxAge;
+            allowSameOrigin = b.allowSameOrigin;
+            allowNonSimpleContentTypes = b.allowNonSimpleContentTypes;
+            allowPrivateNetwork = b.allowPrivateNetwork;
+            rejectDisallowed = b.rejectDisallowed;
+            preflightStatus = b.preflightStatus;
+            trustForwardedHeaders = b.trustForwardedHeaders;
+        }
+
+        Builder copy() {
+            return new Builder(this);
+        }
+
+        /**
+         * Allows one origin, {@code scheme://host[:port]}; {@code https://*.example.com} allows every
+         * subdomain (never {@code example.com} itself), {@code http://localhost:*} any port, and
+         * {@code "*"} any origin. Default: no origin is allowed.
+         */
+        public Builder allowOrigin(String origin) {
+            origins.add(new Setting<>(origin, "allowOrigin"));
+            return this;
+        }
+
+        /** Allows {@code host} (with optional {@code :port}, or {@code *.} in front) over http and https. */
+        public Builder allowHost(String host) {
+            return allowHost(host, List.of("http", "https"), List.of());
+        }
+
+        /** Allows {@code host} (with optional {@code :port}, or {@code *.} in front) over the given schemes. */
+        public Builder allowHost(String host, List<String> schemes) {
+            return allowHost(host, schemes, List.of());
+        }
+
+        /**
+         * As Ktor's {@code allowHost}: allows {@code scheme://host} and {@code scheme://sub.host} for every
+         * scheme (default http and https) and every listed subdomain; {@code "*"} allows any origin.
+         */
+        public Builder allowHost(String host, List<String> schemes, List<String> subDomains) {
+            if (WILDCARD.equals(host)) {
+                return allowAnyOrigin();
+            }
+            if (host.contains("://")) {
+                problems.add("allowHost: '" + host + "' is an origin, not a host; write allowHost(\""
+                        + host.substring(host.indexOf("://") + 3) + "\", List.of(\""
+                        + host.substring(0, host.indexOf("://")) + "\")) or allowOrigin(\"" + host + "\")");
+                return this;
+            }
+            if (schemes.isEmpty()) {
+                problems.add("allowHost: '" + host + "' is given no scheme; list at least one, e.g. List.of(\"https\")");
+            }
+            for (String scheme : schemes) {
+                origins.add(new Setting<>(scheme + "://" + host, "allowHost"));
+                for (String sub : subDomains) {
+                    origins.add(new Setting<>(scheme + "://" + sub + "." + host, "allowHost"));
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Allows any origin: answers {@code Access-Control-Allow-Origin: *}. Refused with credentials,
+         * since a browser would let any site read your users' data.
+         */
+        public Builder allowAnyOrigin() {
+            origins.add(new Setting<>(WILDCARD, "allowAnyOrigin"));
+            return this;
+        }
+
+        /**
+         * Allows every well-formed origin the predicate accepts (it receives the {@code Origin}
+         * header as sent, after it parsed as an origin). Checked after the named origins.
+         */
+        public Builder allowOrigins(Predicate<String> predicate) {
+            originPredicates.add(Objects.requireNonNull(predicate, "predicate"));
+            return this;
+        }
+
+        /**
+         * Allows a method besides GET, HEAD and POST, which are always allowed; {@code "*"} any
+         * method. Compared case-sensitively, as browsers do.
+         */
+        public Builder allowMethod(String method) {
+            methods.add(new Setting<>(method, "allowMethod"));
+            return this;
+        }
+
+        /** Allows any method (browsers never send CONNECT, TRACE or TRACK). */
+        public Builder allowAnyMethod() {
+            methods.add(new Setting<>(WILDCARD, "allowAnyMethod"));
+            return this;
+        }
+
+        /**
+         * Allows a request header, case-insensitively; {@code "X-Custom-*"} allows a prefix and
+         * {@code "*"} any header but Authorization. {@code Content-Type} also allows non-safelisted
+         * content types. Accept, Accept-Language and Content-Language are always allowed. Default: none.
+         */
+        public Builder allowHeader(String header) {
+            headers.add(new Setting<>(header, "allowHeader"));
+            return this;
+        }
+
+        /** Allows every request header starting with {@code prefix}, case-insensitively. */
+        public Builder allowHeadersPrefixed(String prefix) {
+            headers.add(new Setting<>(prefix + WILDCARD, "allowHeadersPrefixed"));
+            return this;
+        }
+
+        /** Allows every request header the predicate accepts; it receives the name in lower case. */
+        public Builder allowHeaders(Predicate<String> predicate) {
+            headerPredicates.add(Objects.requireNonNull(predicate, "predicate"));
+            return this;
+        }
+
+        /** Allows any request header but Authorization, which must be allowed by name. */
+        public Builder allowAnyHeader() {
+            headers.add(new Setting<>(WILDCARD, "allowAnyHeader"));
+            return this;
+        }
+
+        /**
+         * Lets script read a response header beyond the CORS-safelisted ones; {@code "*"} all of them
+         * (refused with credentials). Default: none.
+         */
+        public Builder exposeHeader(String header) {
+            exposedHeaders.add(new Setting<>(header, "exposeHeader"));
+            return this;
+        }
+
+        /**
+         * Sends {@code Access-Control-Allow-Credentials: true}, so that browsers send cookies and let
+         * script read the answer. Default {@code false}.
+         */
+        public Builder allowCredentials(boolean allow) {
+            allowCredentials = new Setting<>(allow, "allowCredentials");
+            return this;
+        }
+
+        /**
+         * How long browsers may cache a preflight answer, in whole seconds; zero omits
+         * {@code Access-Control-Max-Age}. Default one day (Chromium caps it at two hours).
+         */
+        public Builder maxAge(Duration maxAge) {
+            Objects.requireNonNull(maxAge, "maxAge");
+            if (maxAge.isNegative()) {
+                problems.add("maxAge: " + maxAge.getSeconds() + "s is negative; use Duration.ZERO to omit the header");
+            } else {
+                this.maxAge = Duration.ofSeconds(maxAge.getSeconds());
+            }
+            return this;
+        }
+
+        /** Whether a request from the server's own origin passes untouched. Default {@code true}. */
+        public Builder allowSameOrigin(boolean allow) {
+            allowSameOrigin = allow;
+            return this;
+        }
+
+        /**
+         * Whether actual requests may carry a content type other than the CORS-safelisted
+         * {@code text/plain}, {@code multipart/form-data} and {@code application/x-www-form-urlencoded}.
+         * Default {@code false}.
+         */
+        public Builder allowNonSimpleContentTypes(boolean allow) {
+            allowNonSimpleContentTypes = allow;
+            return this;
+        }
+
+        /**
+         * Whether a preflight carrying {@code Access-Control-Request-Private-Network: true} is answered
+         * with {@code Access-Control-Allow-Private-Network: true}. Default {@code false}.
+         */
+        public Builder allowPrivateNetwork(boolean allow) {
+            allowPrivateNetwork = allow;
+            return this;
+        }
+
+        /**
+         * Whether an actual request from a disallowed origin is answered 403 without reaching the
+         * resource; {@code false} lets it through without CORS headers. Default {@code true}.
+         */
+        public Builder rejectDisallowed(boolean reject) {
+            rejectDisallowed = reject;
+            return this;
+        }
+
+        /** The status of a successful preflight answer: 200 or 204. Default 204. */
+        public Builder preflightStatus(int status) {
+            if (status != 200 && status != 204) {
+                problems.add("preflightStatus: " + status + " is not a preflight status; use 204 (the default) or 200");
+            } else {
+                preflightStatus = status;
+            }
+            return this;
+        }
+
+        /**
+         * Whether {@code Forwarded} / {@code X-Forwarded-Proto}, {@code -Host} and {@code -Port} are
+         * used to find the server's own origin. Turn on only behind a proxy that sets them. Default
+         * {@code false}.
+         */
+        public Builder trustForwardedHeaders(boolean trust) {
+            trustForwardedHeaders = trust;
+            return this;
+        }
+
+        /**
+         * Validates every setting and returns the policy.
+         *
+         * @throws CorsConfigException listing every problem found
+         */
+        public CorsPolicy build() {
+            List<String> found = new ArrayList<>(problems);
+            Validated v = new Validated();
+            String anyOriginSource = validateOrigins(v, found);
+            validateMethods(v, found);
+            validateHeaders(v, found);
+            String anyExposedSource = validateExposedHeaders(v, found);
+            if (allowCredentials.value) {
+                if (anyOriginSource != null) {
+                    found.add(anyOriginSource + ": '*' cannot be combined with credentials ("
+                            + allowCredentials.source + " = true): any site could read your users' data. "
+                            + "List the origins explicitly, or use a '*.' pattern such as 'https://*.example.com'");
+                }
+                if (anyExposedSource != null) {
+                    found.add(anyExposedSource + ": '*' cannot be combined with credentials ("
+                            + allowCredentials.source + " = true): browsers then read it as a header named '*'. "
+                            + "List the exposed headers explicitly");
+                }
+            }
+            if (!found.isEmpty()) {
+                throw new CorsConfigException(found);
+            }
+            return new CorsPolicy(this, v);
+        }
+
+        private String validateOrigins(Validated v, List<String> found) {
+            String anySource = null;
+            for (Setting<String> s : origins) {
+                String value = s.value.trim();
+                if (WILDCARD.equals(value)) {
+                    v.anyOrigin = true;
+                    anySource = s.source;
+                    continue;
+                }
+                try {
+                    OriginSpec spec = OriginSpec.parse(value);
+                    if (!v.origins.contains(spec)) {
+                        v.origins.add(spec);
+                    }
+                } catch (OriginSpec.InvalidOrigin e) {
+                    found.add(s.source + ": '" + s.value + "' " + e.getMessage());
+                }
+            }
+            return anySource;
+        }
+
+        private void validateMethods(Validated v, List<String> found) {
+            for (Setting<String> s : methods) {
+                String value = s.value.trim();
+                if (WILDCARD.equals(value)) {
+                    v.anyMethod = true;
+                } else if (!HttpTokens.isToken(value)) {
+                    found.add(s.source + ": '" + s.value + "' is not a method name (an HTTP token, e.g. PUT)");
+                } else if (HttpTokens.isForbiddenMethod(value)) {
+                    found.add(s.source + ": '" + s.value + "' is a forbidden method that browsers never send; remove it");
+                } else {
+                    v.methods.add(HttpTokens.normalizeMethod(value));
+                }
+            }
+        }
+
+        private void validateHeaders(Validated v, List<String> found) {
+            for (Setting<String> s : headers) {
+                String value = s.value.trim();
+                if (WILDCARD.equals(value)) {
+                    v.anyHeader = true;
+                    continue;
+                }
+                boolean prefix = value.endsWith(WILDCARD);
+                String name = (prefix ? value.substring(0, value.length() - 1) : value).toLowerCase(Locale.ROOT);
+                if (!HttpTokens.isToken(name) || name.indexOf('*') >= 0) {
+                    found.add(s.source + ": '" + s.value + "' is not a header name (an HTTP token"
+                            + (prefix ? "; a prefix ends with a single '*', e.g. X-Custom-*)" : ", e.g. X-Request-Id)"));
+                } else if (HttpTokens.isForbiddenRequestHeader(name)
+                        || prefix && (name.startsWith("sec-") || name.startsWith("proxy-")
+                                || "sec-".startsWith(name) || "proxy-".startsWith(name))) {
+                    found.add(s.source + ": '" + s.value + "' is a forbidden request header that scripts can "
+                            + "never set (Fetch standard); remove it");
+                } else if (prefix) {
+                    v.headerPrefixes.add(name);
+                } else if (!ALWAYS_ALLOWED_HEADERS.contains(name)) {
+                    v.headers.add(name);
+                }
+            }
+        }
+
+        private String validateExposedHeaders(Validated v, List<String> found) {
+            String anySource = null;
+            for (Setting<String> s : exposedHeaders) {
+                String value = s.value.trim();
+                if (WILDCARD.equals(value)) {
+                    v.anyExposedHeader = true;
+                    anySource = s.source;
+                } else if (!HttpTokens.isToken(value)) {
+                    found.add(s.source + ": '" + s.value + "' is not a header name (an HTTP token, e.g. X-Total-Count)");
+                } else if (HttpTokens.isForbiddenResponseHeader(value)) {
+                    found.add(s.source + ": '" + s.value + "' is never exposed to script by browsers; remove it");
+                } else {
+                    v.exposedHeaders.add(value);
+                }
+            }
+            return anySource;
+        }
+
+        /* Settings from configuration and @Cors, recorded with the key or annotation they came from. */
+
+        Builder replaceOrigins(List<String> values, String source) {
+            origins.clear();
+            originPredicates.clear();
+            values.forEach(value -> origins.add(new Setting<>(value, source)));
+            return this;
+        }
+
+        Builder replaceMethods(List<String> values, String source) {
+            methods.clear();
+            values.forEach(value -> methods.add(new Setting<>(value, source)));
+            return this;
+        }
+
+        Builder replaceHeaders(List<String> values, String source) {
+            headers.clear();
+            headerPredicates.clear();
+            values.forEach(value -> headers.add(new Setting<>(value, source)));
+            return this;
+        }
+
+        Builder replaceExposedHeaders(List<String> values, String source) {
+            exposedHeaders.clear();
+            values.forEach(value -> exposedHeaders.add(new Setting<>(value, source)));
+            return this;
+        }
+
+        Builder allowCredentials(boolean allow, String source) {
+            allowCredentials = new Setting<>(allow, source);
+            return this;
+        }
+
+        Builder problem(String problem) {
+            problems.add(problem);
+            return this;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.jaxrscors;
+
+import java.util.Collection;
+
+/**
+ * Header names (stored in lower case) in an open-addressing table probed with a range of the
+ * request's header value, case-insensitively and without allocating.
+ */
+final class HeaderNameSet {
+
+    private final String[] names;
+    private final int mask;
+
+    HeaderNameSet(Collection<String> lowerCaseNames) {
+        int capacity = Integer.highestOneBit(Math.max(4, lowerCaseNames.size() * 2) - 1) << 1;
+        names = new String[capacity];
+        mask = capacity - 1;
+        for (String name : lowerCaseNames) {
+            int slot = hash(name, 0, name.length()) & mask;
+            while (names[slot] != null) {
+                if (names[slot].equals(name)) {
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            names[slot] = name;
+        }
+    }
+
+    boolean contains(String s, int start, int end) {
+        int length = end - start;
+        for (int slot = hash(s, start, end) & mask; names[slot] != null; slot = (slot + 1) & mask) {
+            String name = names[slot];
+            if (name.length() == length && Origins.regionEqualsIgnoreCase(s, start, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int hash(String s, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = h * 31 + Origins.toLower(s.charAt(i));
+        }
+        return h ^ (h >>> 16);
+    }
+}

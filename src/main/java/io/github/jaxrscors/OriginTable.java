@@ -1,0 +1,115 @@
+package io.github.jaxrscors;
+
+import java.util.Collection;
+
+/**
+ * The configured origins as an open-addressing hash table keyed by (scheme, host, port, wildcard),
+ * probed straight from the request's {@code Origin} string: scheme and host are hashed and compared
+ * in place, case-insensitively, so a look-up allocates nothing.
+ *
+ * <p>A {@code *.example.com} spec is found by hashing each suffix of the request host that starts
+ * at a label boundary and is not the whole host; the suffix hashes come from one right-to-left pass,
+ * so the cost is linear in the host's length however many specs there are.
+ */
+final class OriginTable {
+
+    private final String[] schemes;
+    private final String[] hosts;
+    private final int[] ports;
+    private final boolean[] subdomains;
+    private final int mask;
+    private final boolean hasSubdomains;
+    private final boolean hasAnyPort;
+
+    OriginTable(Collection<OriginSpec> specs) {
+        int capacity = Integer.highestOneBit(Math.max(4, specs.size() * 2) - 1) << 1;
+        schemes = new String[capacity];
+        hosts = new String[capacity];
+        ports = new int[capacity];
+        subdomains = new boolean[capacity];
+        mask = capacity - 1;
+        boolean anySubdomains = false;
+        boolean anyPort = false;
+        for (OriginSpec spec : specs) {
+            int slot = hash(hashScheme(spec.scheme(), 0, spec.scheme().length()),
+                    hashHost(spec.host(), 0, spec.host().length()), spec.port(), spec.subdomains()) & mask;
+            while (hosts[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            schemes[slot] = spec.scheme();
+            hosts[slot] = spec.host();
+            ports[slot] = spec.port();
+            subdomains[slot] = spec.subdomains();
+            anySubdomains |= spec.subdomains();
+            anyPort |= spec.port() == OriginSpec.ANY_PORT;
+        }
+        hasSubdomains = anySubdomains;
+        hasAnyPort = anyPort;
+    }
+
+    /** Whether the origin, already parsed by {@link Origins#parse}, matches a spec. */
+    boolean contains(String origin, long parsed) {
+        int schemeEnd = Origins.schemeEnd(parsed);
+        int hostStart = Origins.hostStart(parsed);
+        int hostEnd = Origins.hostEnd(parsed);
+        int port = Origins.port(parsed);
+        int schemeHash = hashScheme(origin, 0, schemeEnd);
+        int hostHash = 0;
+        for (int i = hostEnd - 1; i >= hostStart; i--) {
+            char c = origin.charAt(i);
+            if (c == '.' && hasSubdomains
+                    && find(origin, schemeEnd, i + 1, hostEnd, schemeHash, hostHash, port, true)) {
+                return true;
+            }
+            hostHash = hostHash * 31 + Origins.toLower(c);
+        }
+        return find(origin, schemeEnd, hostStart, hostEnd, schemeHash, hostHash, port, false);
+    }
+
+    private boolean find(String origin, int schemeEnd, int hostStart, int hostEnd,
+            int schemeHash, int hostHash, int port, boolean wildcard) {
+        return probe(origin, schemeEnd, hostStart, hostEnd, hash(schemeHash, hostHash, port, wildcard), port, wildcard)
+                || hasAnyPort && probe(origin, schemeEnd, hostStart, hostEnd,
+                        hash(schemeHash, hostHash, OriginSpec.ANY_PORT, wildcard), OriginSpec.ANY_PORT, wildcard);
+    }
+
+    private boolean probe(String origin, int schemeEnd, int hostStart, int hostEnd, int hash, int port, boolean wildcard) {
+        for (int slot = hash & mask; hosts[slot] != null; slot = (slot + 1) & mask) {
+            if (ports[slot] == port && subdomains[slot] == wildcard
+                    && equalsIgnoreCase(hosts[slot], origin, hostStart, hostEnd)
+                    && equalsIgnoreCase(schemes[slot], origin, 0, schemeEnd)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean equalsIgnoreCase(String lowerCase, String s, int start, int end) {
+        return lowerCase.length() == end - start && Origins.regionEqualsIgnoreCase(s, start, lowerCase);
+    }
+
+    private static int hashScheme(String s, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = h * 31 + Origins.toLower(s.charAt(i));
+        }
+        return h;
+    }
+
+    /** Hashed right to left, so that every label-boundary suffix's hash falls out of one pass. */
+    private static int hashHost(String s, int start, int end) {
+        int h = 0;
+        for (int i = end - 1; i >= start; i--) {
+            h = h * 31 + Origins.toLower(s.charAt(i));
+        }
+        return h;
+    }
+
+    private static int hash(int schemeHash, int hostHash, int port, boolean wildcard) {
+        int h = (schemeHash * 0x9E3779B1 + hostHash) * 31 + port;
+        if (wildcard) {
+            h = ~h;
+        }
+        return h ^ (h >>> 16);
+    }
+}

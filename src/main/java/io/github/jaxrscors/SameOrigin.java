@@ -1,0 +1,105 @@
+package io.github.jaxrscors;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Whether a request's {@code Origin} is the server's own origin: the scheme, host and port the
+ * request was addressed to, or, behind a trusted proxy, the ones the proxy reports.
+ */
+final class SameOrigin {
+
+    private SameOrigin() {
+    }
+
+    static boolean matches(String origin, ContainerRequestContext request, boolean trustForwardedHeaders) {
+        long parsed = Origins.parse(origin);
+        if (parsed == Origins.MALFORMED) {
+            return false;
+        }
+        if (trustForwardedHeaders) {
+            String[] forwarded = forwardedOrigin(request);
+            if (forwarded != null) {
+                return matches(origin, parsed, forwarded[0], forwarded[1], forwarded[2]);
+            }
+        }
+        URI uri = request.getUriInfo().getRequestUri();
+        String scheme = uri.getScheme();
+        String host = uri.getHost();
+        if (scheme == null || host == null) {
+            return false;
+        }
+        int port = uri.getPort();
+        return matches(origin, parsed, scheme, host, port < 0 ? null : Integer.toString(port));
+    }
+
+    private static boolean matches(String origin, long parsed, String scheme, String host, String port) {
+        int schemeEnd = Origins.schemeEnd(parsed);
+        int hostStart = Origins.hostStart(parsed);
+        int hostEnd = Origins.hostEnd(parsed);
+        if (scheme.length() != schemeEnd || !origin.regionMatches(true, 0, scheme, 0, schemeEnd)
+                || host.length() != hostEnd - hostStart || !origin.regionMatches(true, hostStart, host, 0, host.length())) {
+            return false;
+        }
+        int ownPort;
+        try {
+            ownPort = port == null ? Origins.DEFAULT_PORT : Integer.parseInt(port.trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (ownPort == Origins.defaultPort(scheme, 0, scheme.length())) {
+            ownPort = Origins.DEFAULT_PORT;
+        }
+        return ownPort == Origins.port(parsed);
+    }
+
+    /** {scheme, host, port or null} from {@code Forwarded}, else {@code X-Forwarded-*}; null if neither names a host. */
+    private static String[] forwardedOrigin(ContainerRequestContext request) {
+        String forwarded = request.getHeaderString(CorsHeaders.FORWARDED);
+        String proto = null;
+        String host = null;
+        if (forwarded != null) {
+            String first = forwarded.split(",", 2)[0];
+            for (String pair : first.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq < 0) {
+                    continue;
+                }
+                String key = pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+                String value = unquote(pair.substring(eq + 1).trim());
+                if (key.equals("proto")) {
+                    proto = value;
+                } else if (key.equals("host")) {
+                    host = value;
+                }
+            }
+        }
+        String port = null;
+        if (host == null) {
+            host = firstValue(request.getHeaderString(CorsHeaders.X_FORWARDED_HOST));
+            proto = firstValue(request.getHeaderString(CorsHeaders.X_FORWARDED_PROTO));
+            port = firstValue(request.getHeaderString(CorsHeaders.X_FORWARDED_PORT));
+        }
+        if (host == null || host.isEmpty()) {
+            return null;
+        }
+        if (proto == null) {
+            proto = request.getUriInfo().getRequestUri().getScheme();
+        }
+        int colon = host.startsWith("[") ? host.indexOf(':', host.indexOf(']')) : host.indexOf(':');
+        if (colon > 0) {
+            port = host.substring(colon + 1);
+            host = host.substring(0, colon);
+        }
+        return new String[] {proto, host, port};
+    }
+
+    private static String firstValue(String header) {
+        return header == null ? null : header.split(",", 2)[0].trim();
+    }
+
+    private static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+    }
+}
