@@ -109,11 +109,14 @@ final class CompiledPolicy {
         if (anyOrigin && NULL_ORIGIN.equals(origin)) {
             return Verdict.ALLOWED;
         }
+        if (origins.containsCanonical(origin)) {
+            return Verdict.ALLOWED;
+        }
         long parsed = Origins.parse(origin);
         if (parsed == Origins.MALFORMED) {
             return Verdict.ORIGIN_MALFORMED;
         }
-        if (anyOrigin || origins.contains(origin, parsed)) {
+        if (anyOrigin || origins.containsOtherSpelling(origin, parsed)) {
             return Verdict.ALLOWED;
         }
         for (Predicate<String> predicate : originPredicates) {

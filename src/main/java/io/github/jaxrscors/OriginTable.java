@@ -10,6 +10,11 @@ import java.util.Collection;
  * <p>A {@code *.example.com} spec is found by hashing each suffix of the request host that starts
  * at a label boundary and is not the whole host; the suffix hashes come from one right-to-left pass,
  * so the cost is linear in the host's length however many specs there are.
+ *
+ * <p>Browsers send an origin in its canonical serialization (lower case, default port omitted), so
+ * the exact specs are also kept as canonical strings: an allowed origin from a browser is found by
+ * one hash and one {@code String.equals}, before any parsing. Only other spellings, wildcard specs
+ * and origins that are not allowed take the parsed path.
  */
 final class OriginTable {
 
@@ -20,6 +25,8 @@ final class OriginTable {
     private final int mask;
     private final boolean hasSubdomains;
     private final boolean hasAnyPort;
+    private final String[] canonical;
+    private final int canonicalMask;
 
     OriginTable(Collection<OriginSpec> specs) {
         int capacity = Integer.highestOneBit(Math.max(4, specs.size() * 2) - 1) << 1;
@@ -45,10 +52,41 @@ final class OriginTable {
         }
         hasSubdomains = anySubdomains;
         hasAnyPort = anyPort;
+
+        canonical = new String[capacity];
+        canonicalMask = mask;
+        for (OriginSpec spec : specs) {
+            String serialized = spec.toString();
+            // Only what the parsed path accepts as well, so that both paths agree.
+            if (!spec.subdomains() && spec.port() != OriginSpec.ANY_PORT && Origins.parse(serialized) != Origins.MALFORMED) {
+                int slot = canonicalHash(serialized) & canonicalMask;
+                while (canonical[slot] != null) {
+                    slot = (slot + 1) & canonicalMask;
+                }
+                canonical[slot] = serialized;
+            }
+        }
     }
 
-    /** Whether the origin, already parsed by {@link Origins#parse}, matches a spec. */
-    boolean contains(String origin, long parsed) {
+    /** Whether the request's origin, exactly as sent, is the canonical form of an exact spec. */
+    boolean containsCanonical(String origin) {
+        for (int slot = canonicalHash(origin) & canonicalMask; canonical[slot] != null; slot = (slot + 1) & canonicalMask) {
+            if (canonical[slot].equals(origin)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the origin, already parsed by {@link Origins#parse}, matches a spec in a way that
+     * {@link #containsCanonical} cannot see: through a wildcard or any-port spec, or spelled
+     * differently from an exact spec (upper case, the default port written out).
+     */
+    boolean containsOtherSpelling(String origin, long parsed) {
+        if (!hasSubdomains && !hasAnyPort && Origins.isCanonical(origin, parsed)) {
+            return false;
+        }
         int schemeEnd = Origins.schemeEnd(parsed);
         int hostStart = Origins.hostStart(parsed);
         int hostEnd = Origins.hostEnd(parsed);
@@ -103,6 +141,27 @@ final class OriginTable {
             h = h * 31 + Origins.toLower(s.charAt(i));
         }
         return h;
+    }
+
+    /**
+     * A hash of every character in two interleaved lanes, which halves the chain of dependent
+     * multiplications. Not {@code String.hashCode()}: a header value is a new string per request,
+     * so its cached hash would never be reused.
+     */
+    private static int canonicalHash(String s) {
+        int length = s.length();
+        int even = length;
+        int odd = 0;
+        int i = 0;
+        for (; i + 1 < length; i += 2) {
+            even = even * 31 + s.charAt(i);
+            odd = odd * 31 + s.charAt(i + 1);
+        }
+        if (i < length) {
+            even = even * 31 + s.charAt(i);
+        }
+        int h = even * 0x9E3779B1 + odd;
+        return h ^ (h >>> 16);
     }
 
     private static int hash(int schemeHash, int hostHash, int port, boolean wildcard) {

@@ -70,6 +70,21 @@ final class Origins {
         return (int) (parsed >>> 32);
     }
 
+    /** Whether the origin is spelled as browsers serialize it: lower-case scheme and host, no default port. */
+    static boolean isCanonical(String origin, long parsed) {
+        int hostEnd = hostEnd(parsed);
+        if (hostEnd < origin.length() && port(parsed) == DEFAULT_PORT) {
+            return false;
+        }
+        for (int i = 0; i < hostEnd; i++) {
+            char c = origin.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The default port of the scheme at {@code [start, end)}, or -1 when it has none we know of. */
     static int defaultPort(CharSequence s, int start, int end) {
         int length = end - start;
