@@ -192,8 +192,13 @@ final class CompiledPolicy {
                 continue;
             }
             int start = i;
-            while (i < length && HttpTokens.isTokenChar(value.charAt(i))) {
-                i++;
+            int hash = 0;
+            for (; i < length; i++) {
+                char name = value.charAt(i);
+                if (!HttpTokens.isTokenChar(name)) {
+                    break;
+                }
+                hash = HeaderNameSet.hashStep(hash, name);
             }
             int end = i;
             while (i < length && (value.charAt(i) == ' ' || value.charAt(i) == '\t')) {
@@ -202,7 +207,7 @@ final class CompiledPolicy {
             if (end == start || i < length && value.charAt(i) != ',') {
                 return MALFORMED;
             }
-            if (!headerNames.contains(value, start, end)) {
+            if (!headerNames.contains(value, start, end, hash)) {
                 if (!isAllowedByPattern(value, start, end)) {
                     return start;
                 }

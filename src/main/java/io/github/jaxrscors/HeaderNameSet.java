@@ -28,8 +28,20 @@ final class HeaderNameSet {
     }
 
     boolean contains(String s, int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = hashStep(hash, s.charAt(i));
+        }
+        return contains(s, start, end, hash);
+    }
+
+    /**
+     * As {@link #contains(String, int, int)}, with the hash of the range already folded by
+     * {@link #hashStep} while the caller scanned it, so that the name is read once.
+     */
+    boolean contains(String s, int start, int end, int hash) {
         int length = end - start;
-        for (int slot = hash(s, start, end) & mask; names[slot] != null; slot = (slot + 1) & mask) {
+        for (int slot = (hash ^ (hash >>> 16)) & mask; names[slot] != null; slot = (slot + 1) & mask) {
             String name = names[slot];
             if (name.length() == length && Origins.regionEqualsIgnoreCase(s, start, name)) {
                 return true;
@@ -38,10 +50,15 @@ final class HeaderNameSet {
         return false;
     }
 
+    /** Folds one more character of a name into its case-insensitive hash. */
+    static int hashStep(int hash, char c) {
+        return hash * 31 + Origins.toLower(c);
+    }
+
     private static int hash(String s, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) {
-            h = h * 31 + Origins.toLower(s.charAt(i));
+            h = hashStep(h, s.charAt(i));
         }
         return h ^ (h >>> 16);
     }

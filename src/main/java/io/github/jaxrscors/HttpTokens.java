@@ -25,6 +25,22 @@ final class HttpTokens {
     /** Fetch normalizes these methods to upper case before sending them. */
     private static final Set<String> NORMALIZED_METHODS = Set.of("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT");
 
+    /** tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA */
+    private static final boolean[] TOKEN_CHARS = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            TOKEN_CHARS[c] = true;
+            TOKEN_CHARS[c - 'a' + 'A'] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            TOKEN_CHARS[c] = true;
+        }
+        for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
+            TOKEN_CHARS[c] = true;
+        }
+    }
+
     private HttpTokens() {
     }
 
@@ -41,15 +57,9 @@ final class HttpTokens {
         return true;
     }
 
-    /** tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA */
+    /** One table look-up: request header lists are scanned a character at a time. */
     static boolean isTokenChar(char c) {
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-            return true;
-        }
-        return switch (c) {
-            case '!', '#', '$', '%', '&', '\'', '*', '+', '-', '.', '^', '_', '`', '|', '~' -> true;
-            default -> false;
-        };
+        return c < TOKEN_CHARS.length && TOKEN_CHARS[c];
     }
 
     static boolean isForbiddenRequestHeader(String name) {
