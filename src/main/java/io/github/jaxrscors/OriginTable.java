@@ -144,23 +144,27 @@ final class OriginTable {
     }
 
     /**
-     * A hash of every character in two interleaved lanes, which halves the chain of dependent
-     * multiplications. Not {@code String.hashCode()}: a header value is a new string per request,
-     * so its cached hash would never be reused.
+     * A hash of every character in four interleaved lanes, which shortens the chain of dependent
+     * multiplications fourfold. Not {@code String.hashCode()}: a header value is a new string per
+     * request, so its cached hash would never be reused.
      */
     private static int canonicalHash(String s) {
         int length = s.length();
-        int even = length;
-        int odd = 0;
+        int h0 = length;
+        int h1 = 0;
+        int h2 = 0;
+        int h3 = 0;
         int i = 0;
-        for (; i + 1 < length; i += 2) {
-            even = even * 31 + s.charAt(i);
-            odd = odd * 31 + s.charAt(i + 1);
+        for (; i + 3 < length; i += 4) {
+            h0 = h0 * 31 + s.charAt(i);
+            h1 = h1 * 31 + s.charAt(i + 1);
+            h2 = h2 * 31 + s.charAt(i + 2);
+            h3 = h3 * 31 + s.charAt(i + 3);
         }
-        if (i < length) {
-            even = even * 31 + s.charAt(i);
+        for (; i < length; i++) {
+            h0 = h0 * 31 + s.charAt(i);
         }
-        int h = even * 0x9E3779B1 + odd;
+        int h = ((h0 * 0x9E3779B1 + h1) * 0x9E3779B1 + h2) * 0x9E3779B1 + h3;
         return h ^ (h >>> 16);
     }
 
