@@ -75,8 +75,9 @@ record OriginSpec(String scheme, String host, int port, boolean subdomains) {
                     + "(https://*.example.com) or the port (http://localhost:*) may be '*'");
         }
         checkHost(host, subdomains);
+        // Schemes without a known default port report -1, which is also ANY_PORT: never fold ':*' away.
         int defaultPort = Origins.defaultPort(scheme, 0, scheme.length());
-        if (port == defaultPort) {
+        if (port != ANY_PORT && port == defaultPort) {
             port = Origins.DEFAULT_PORT;
         }
         return new OriginSpec(scheme, host, port, subdomains);
