@@ -63,7 +63,9 @@ record OriginSpec(String scheme, String host, int port, boolean subdomains) {
         if (rest.indexOf('%') >= 0) {
             throw new InvalidOrigin("is percent-encoded; browsers send origins in plain ASCII");
         }
-        int portSeparator = rest.startsWith("[") ? rest.indexOf(':', Math.max(rest.indexOf(']'), 0)) : rest.indexOf(':');
+        // An IPv6 literal's colons are not the port's, wherever the literal starts (also after a '*.').
+        int portSeparator = rest.indexOf('[') < 0 ? rest.indexOf(':')
+                : rest.indexOf(']') < 0 ? -1 : rest.indexOf(':', rest.indexOf(']'));
         String host = (portSeparator < 0 ? rest : rest.substring(0, portSeparator)).toLowerCase(Locale.ROOT);
         int port = portSeparator < 0 ? Origins.DEFAULT_PORT : parsePort(rest.substring(portSeparator + 1));
         boolean subdomains = host.startsWith("*.");
