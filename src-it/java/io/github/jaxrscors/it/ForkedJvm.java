@@ -91,8 +91,9 @@ public final class ForkedJvm implements AutoCloseable {
         private String classpath() throws IOException {
             List<String> entries = new ArrayList<>();
             extraClasspath.forEach(p -> entries.add(p.toString()));
-            entries.add(requiredProperty("it.main.classes"));
-            entries.add(requiredProperty("it.test.classes"));
+            // The packaged jar, as users get it, and the test applications without the unit tests' resources.
+            entries.add(requiredProperty("it.library.jar"));
+            entries.add(requiredProperty("it.apps.jar"));
             entries.add(Files.readString(Path.of(requiredProperty("it.classpath.dir"), classpathName + ".txt")).trim());
             return String.join(File.pathSeparator, entries);
         }
