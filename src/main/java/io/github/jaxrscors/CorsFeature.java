@@ -1,5 +1,7 @@
 package io.github.jaxrscors;
 
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.Objects;
@@ -58,5 +60,29 @@ public final class CorsFeature implements Feature {
         context.register(new CorsResponseFilter());
         context.register(new CorsDynamicFeature(deployment));
         return true;
+    }
+
+    /**
+     * Not for application code: the drop-in registration that RESTEasy reads from
+     * {@code META-INF/services/jakarta.ws.rs.ext.Providers}. Installs {@code new CorsFeature()} unless
+     * the application installs a {@code CorsFeature} of its own.
+     *
+     * <p>It is not {@code CorsFeature} itself because RESTEasy keeps the first registration of a
+     * provider class and drops later ones with only a warning: an application's
+     * {@code new CorsFeature(policy)} would be ignored, the configured policy applied instead, and
+     * without a MicroProfile Config implementation the deployment would fail. It is public because
+     * RESTEasy instantiates providers only through public constructors of public classes.
+     */
+    @ConstrainedTo(RuntimeType.SERVER)
+    public static final class DropIn implements Feature {
+
+        /** Called by RESTEasy. */
+        public DropIn() {
+        }
+
+        @Override
+        public boolean configure(FeatureContext context) {
+            return new CorsFeature().configure(context);
+        }
     }
 }
