@@ -13,9 +13,11 @@ public final class JerseyDropInServer {
     private JerseyDropInServer() {
     }
 
-    public static void main(String[] args) throws Exception {
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
-                ResourceConfig.forApplicationClass(DropInApplication.class));
-        ForkedMain.serveUntilParentLeaves(server.getListeners().iterator().next().getPort(), server::shutdownNow);
+    public static void main(String[] args) {
+        ForkedMain.serve(() -> {
+            HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
+                    ResourceConfig.forApplicationClass(DropInApplication.class));
+            return new ForkedMain.Started(server.getListeners().iterator().next().getPort(), server::shutdownNow);
+        });
     }
 }

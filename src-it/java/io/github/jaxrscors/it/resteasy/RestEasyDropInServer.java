@@ -12,16 +12,18 @@ public final class RestEasyDropInServer {
     private RestEasyDropInServer() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         // The subclass only reads the port Undertow chose; UndertowJaxrsServer has no getter for it.
         class Server extends UndertowJaxrsServer {
             int port() {
                 return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
             }
         }
-        Server server = new Server();
-        server.start(Undertow.builder().addHttpListener(0, "127.0.0.1"));
-        server.deploy(DropInApplication.class);
-        ForkedMain.serveUntilParentLeaves(server.port(), server::stop);
+        ForkedMain.serve(() -> {
+            Server server = new Server();
+            server.start(Undertow.builder().addHttpListener(0, "127.0.0.1"));
+            server.deploy(DropInApplication.class);
+            return new ForkedMain.Started(server.port(), server::stop);
+        });
     }
 }
