@@ -140,7 +140,7 @@ class DemoIT {
                 "-H 'Access-Control-Request-Method: PUT'",
                 "-H 'Access-Control-Request-Headers: content-type, x-demo-token'");
 
-        HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> preflight = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                         demo.apiUri().resolve("api/notes/1"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", pageOrigin)
