@@ -225,13 +225,7 @@ class ReadmeExamplesTest {
 
     @Path("/accounts")
     public static class Accounts {
-        // A class with only sub-resource locators is never shown to a DynamicFeature by Jersey, so
-        // the library does not see it (reported); this resource method makes the class visible.
-        @GET
-        public String all() {
-            return "[]";
-        }
-
+        // Only a locator: Jersey shows such a class to no DynamicFeature, yet its policy must apply.
         @Path("{id}")
         @Cors(origins = "https://locator.example")
         public Statements statements() {
