@@ -217,7 +217,7 @@ final class ConfigReader {
     private void checkKeys(List<String> problems) {
         Map<String, String> unknown = new LinkedHashMap<>();
         for (String key : config.getPropertyNames()) {
-            if (!key.startsWith(PREFIX) || isKnown(key)) {
+            if (!key.startsWith(PREFIX) || isKnown(key) || isEnvironmentSpelling(key)) {
                 continue;
             }
             unknown.put(key, suggestion(key));
@@ -235,6 +235,43 @@ final class ConfigReader {
             return dot > 0 && isPolicyName(rest.substring(0, dot)) && POLICY_KEYS.contains(rest.substring(dot + 1));
         }
         return false;
+    }
+
+    /**
+     * Whether {@code key} is how the config lists an environment variable for a known key: SmallRye
+     * lists {@code CORS_ALLOWED_ORIGINS} as {@code cors.allowed.origins}. It counts as that key only
+     * if the config resolves the known key to the same value; the same spelling written in a file
+     * resolves nothing and stays a typo.
+     */
+    private boolean isEnvironmentSpelling(String key) {
+        if (!key.equals(environmentSpelling(key))) {
+            return false;
+        }
+        List<String> candidates = new ArrayList<>();
+        if (key.equals(environmentSpelling(ENABLED))) {
+            candidates.add(ENABLED);
+        }
+        for (String policyKey : POLICY_KEYS) {
+            String suffix = "." + environmentSpelling(policyKey);
+            if (key.equals(environmentSpelling(PREFIX + policyKey))) {
+                candidates.add(PREFIX + policyKey);
+            } else if (key.startsWith(POLICY_PREFIX) && key.endsWith(suffix) && key.length() > POLICY_PREFIX.length() + suffix.length()) {
+                candidates.add(key.substring(0, key.length() - suffix.length()) + "." + policyKey);
+            }
+        }
+        Optional<String> value = config.getOptionalValue(key, String.class);
+        return value.isPresent() && candidates.stream()
+                .anyMatch(known -> config.getOptionalValue(known, String.class).equals(value));
+    }
+
+    /** Lower case, every character but letters and digits a dot. */
+    private static String environmentSpelling(String key) {
+        StringBuilder spelled = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = Character.toLowerCase(key.charAt(i));
+            spelled.append(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' ? c : '.');
+        }
+        return spelled.toString();
     }
 
     static boolean isPolicyName(String name) {
