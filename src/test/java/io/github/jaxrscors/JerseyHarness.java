@@ -78,10 +78,10 @@ final class JerseyHarness implements AutoCloseable {
 
     /** Sends a request; {@code headers} alternate name, value; a name given twice is sent on two lines. */
     Reply send(String method, String path, String... headers) {
-        return send(method, path, null, headers);
+        return sendWithBody(method, path, null, headers);
     }
 
-    Reply send(String method, String path, String body, String... headers) {
+    Reply sendWithBody(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
