@@ -542,6 +542,18 @@ class CorsHttpTest {
     }
 
     @Test
+    void headIsAnActualRequestToo() {
+        Reply allowed = defaultApp().send("HEAD", "items", "Origin", ORIGIN);
+        Reply refused = defaultApp().send("HEAD", "items", "Origin", EVIL);
+
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+        assertThat(allowed.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.corsHeaders()).isEmpty();
+    }
+
+    @Test
     void allowedMethodsAndSafelistedContentTypesPass() {
         App app = defaultApp();
 
