@@ -238,40 +238,41 @@ final class ConfigReader {
     }
 
     /**
-     * Whether {@code key} is how the config lists an environment variable for a known key: SmallRye
-     * lists {@code CORS_ALLOWED_ORIGINS} as {@code cors.allowed.origins}. It counts as that key only
-     * if the config resolves the known key to the same value; the same spelling written in a file
-     * resolves nothing and stays a typo.
+     * An environment variable set without the same key in another source is listed under a name of
+     * its own: SmallRye lists {@code CORS_ALLOWED_ORIGINS} as {@code cors.allowed.origins}. It is a
+     * known key when it maps, by the MicroProfile rule (every character but letters and digits
+     * becomes {@code _}, then upper case), to a known key that reads the same value; a misspelt key
+     * in a properties file maps to nothing and is still reported.
      */
     private boolean isEnvironmentSpelling(String key) {
-        if (!key.equals(environmentSpelling(key))) {
-            return false;
-        }
+        String environmentName = environmentName(key);
         List<String> candidates = new ArrayList<>();
-        if (key.equals(environmentSpelling(ENABLED))) {
+        if (environmentName.equals(environmentName(ENABLED))) {
             candidates.add(ENABLED);
         }
+        String policies = environmentName(POLICY_PREFIX);
         for (String policyKey : POLICY_KEYS) {
-            String suffix = "." + environmentSpelling(policyKey);
-            if (key.equals(environmentSpelling(PREFIX + policyKey))) {
+            String suffix = environmentName(policyKey);
+            if (environmentName.equals(environmentName(PREFIX) + suffix)) {
                 candidates.add(PREFIX + policyKey);
-            } else if (key.startsWith(POLICY_PREFIX) && key.endsWith(suffix) && key.length() > POLICY_PREFIX.length() + suffix.length()) {
-                candidates.add(key.substring(0, key.length() - suffix.length()) + "." + policyKey);
+            } else if (environmentName.startsWith(policies) && environmentName.endsWith("_" + suffix)
+                    && environmentName.length() > policies.length() + suffix.length() + 1) {
+                String name = environmentName.substring(policies.length(), environmentName.length() - suffix.length() - 1);
+                candidates.add(POLICY_PREFIX + name.toLowerCase(Locale.ROOT) + "." + policyKey);
             }
         }
         Optional<String> value = config.getOptionalValue(key, String.class);
-        return value.isPresent() && candidates.stream()
-                .anyMatch(known -> config.getOptionalValue(known, String.class).equals(value));
+        return value.isPresent()
+                && candidates.stream().anyMatch(known -> config.getOptionalValue(known, String.class).equals(value));
     }
 
-    /** Lower case, every character but letters and digits a dot. */
-    private static String environmentSpelling(String key) {
-        StringBuilder spelled = new StringBuilder(key.length());
+    private static String environmentName(String key) {
+        StringBuilder name = new StringBuilder(key.length());
         for (int i = 0; i < key.length(); i++) {
-            char c = Character.toLowerCase(key.charAt(i));
-            spelled.append(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' ? c : '.');
+            char c = key.charAt(i);
+            name.append(c < 0x80 && Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
         }
-        return spelled.toString();
+        return name.toString();
     }
 
     static boolean isPolicyName(String name) {
