@@ -132,12 +132,23 @@ final class Deployment {
         if (programmaticPolicy != null) {
             defaultPolicy = programmaticPolicy;
             enabled = true;
+            // Configuration is optional beside a policy in code, but where there is one, a typo in it
+            // or a broken named policy must still stop the deployment rather than lie in wait.
+            optionalConfig().ifPresent(reader -> reader.checkNamedPolicies(programmaticPolicy));
         } else {
             ConfigReader reader = config();
             enabled = reader.enabled();
             defaultPolicy = enabled ? reader.defaultPolicy() : null;
         }
         settled = true;
+    }
+
+    private Optional<ConfigReader> optionalConfig() {
+        try {
+            return Optional.of(config());
+        } catch (CorsConfigException noImplementation) {
+            return Optional.empty();
+        }
     }
 
     private ConfigReader config() {

@@ -217,6 +217,20 @@ class FeatureInstallationTest {
     }
 
     @Test
+    void aPolicyInCodeStillRefusesMistakesInTheConfigurationBesideIt() {
+        Map<String, String> bad = Map.of(
+                "cors.alowed-origins", "https://app.example.com",
+                "cors.policy.admin.allow-credentials", "yes");
+        CorsFeature feature = new CorsFeature(CorsPolicy.builder().allowOrigin(ORIGIN).build(), () -> JerseyHarness.config(bad));
+
+        Throwable failure = catchThrowable(() -> JerseyHarness.start(resources().register(feature)).close());
+
+        assertThat(corsConfigException(failure).problems()).containsExactlyInAnyOrder(
+                "cors.alowed-origins: unknown key; did you mean cors.allowed-origins?",
+                "cors.policy.admin.allow-credentials: 'yes' is not a boolean; write true or false");
+    }
+
+    @Test
     void aConfigSupplierIsAskedOnlyAtDeployment() {
         AtomicInteger asked = new AtomicInteger();
         CorsFeature feature = new CorsFeature(null, () -> {
