@@ -2,8 +2,11 @@ package io.github.jaxrscors;
 
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
@@ -55,6 +58,10 @@ public final class CorsFeature implements Feature {
         if (policy != null) {
             deployment.offer(policy);
         }
+        Configuration configuration = context.getConfiguration();
+        List<Class<?>> registered = new ArrayList<>(configuration.getClasses());
+        configuration.getInstances().forEach(instance -> registered.add(instance.getClass()));
+        deployment.declare(registered);
         context.property(Deployment.PROPERTY, deployment);
         context.register(new CorsRequestFilter(deployment));
         context.register(new CorsResponseFilter());
