@@ -71,12 +71,12 @@ public final class CorsFeature implements Feature {
 
     /**
      * Not for application code: the drop-in registration that RESTEasy reads from
-     * {@code META-INF/services/jakarta.ws.rs.ext.Providers}. Installs {@code new CorsFeature()} unless
-     * the application installs a {@code CorsFeature} of its own.
+     * {@code META-INF/services/jakarta.ws.rs.ext.Providers} and Jersey's auto-discovery registers.
+     * Installs {@code new CorsFeature()} unless the application installs a {@code CorsFeature} of its own.
      *
-     * <p>It is not {@code CorsFeature} itself because RESTEasy keeps the first registration of a
-     * provider class and drops later ones with only a warning: an application's
-     * {@code new CorsFeature(policy)} would be ignored, the configured policy applied instead, and
+     * <p>It is not {@code CorsFeature} itself because Jersey and RESTEasy keep the first registration
+     * of a provider class and drop later ones with at most a warning: an application's
+     * {@code new CorsFeature(policy)} (in Jersey, one registered inside another feature) would be ignored, the configured policy applied instead, and
      * without a MicroProfile Config implementation the deployment would fail. It is public because
      * RESTEasy instantiates providers only through public constructors of public classes.
      */

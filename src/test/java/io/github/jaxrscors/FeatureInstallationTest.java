@@ -255,7 +255,7 @@ class FeatureInstallationTest {
         ClientRequestFilter inspect = request -> {
             deployment.set(request.getConfiguration().getProperty(Deployment.PROPERTY));
             registered.set(request.getConfiguration().isRegistered(CorsFeature.class)
-                    || request.getConfiguration().isRegistered(JerseyAutoDiscoverable.DropIn.class));
+                    || request.getConfiguration().isRegistered(CorsFeature.DropIn.class));
             request.abortWith(Response.ok("from the filter").build());
         };
 
