@@ -3,6 +3,7 @@ package io.github.jaxrscors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -45,6 +46,8 @@ final class Deployment {
     private final Map<String, CorsPolicy> namedPolicies = new HashMap<>();
     private final Map<CorsPolicy, CompiledPolicy> compiled = new HashMap<>();
     private final Set<Class<?>> resourceClasses = new HashSet<>();
+    /** Classes the application registered, scanned with the first resource class (see {@link #declare}). */
+    private final Set<Class<?>> declaredClasses = new LinkedHashSet<>();
     private final List<Routes.Entry> entries = new ArrayList<>();
     private volatile Routes routes;
 
@@ -64,9 +67,29 @@ final class Deployment {
         programmaticPolicy = policy;
     }
 
+    /**
+     * The classes the application registered. A dynamic feature is shown only classes that have
+     * resource methods; a root resource with nothing but sub-resource locators would go unseen, and
+     * requests below its locators would fall back to the default policy.
+     */
+    synchronized void declare(Collection<Class<?>> classes) {
+        declaredClasses.addAll(classes);
+    }
+
     /** Resolves and validates the routes of a resource class; non-root classes are ignored. */
     synchronized void addResourceClass(Class<?> resourceClass) {
         settle();
+        addDeclaredClasses();
+        scan(resourceClass);
+    }
+
+    private void addDeclaredClasses() {
+        List<Class<?>> declared = List.copyOf(declaredClasses);
+        declaredClasses.clear();
+        declared.forEach(this::scan);
+    }
+
+    private void scan(Class<?> resourceClass) {
         if (!enabled || !ResourceScanner.isRootResource(resourceClass) || !resourceClasses.add(resourceClass)) {
             return;
         }
@@ -94,6 +117,7 @@ final class Deployment {
     private synchronized Routes assemble() {
         if (routes == null) {
             settle();
+            addDeclaredClasses();
             routes = enabled
                     ? Routes.of(new Route(compile(defaultPolicy), DEFAULT_POLICY_NAME, null), entries)
                     : Routes.disabled();
@@ -108,12 +132,23 @@ final class Deployment {
         if (programmaticPolicy != null) {
             defaultPolicy = programmaticPolicy;
             enabled = true;
+            // Configuration is optional beside a policy in code, but where there is one, a typo in it
+            // or a broken named policy must still stop the deployment rather than lie in wait.
+            optionalConfig().ifPresent(reader -> reader.checkNamedPolicies(programmaticPolicy));
         } else {
             ConfigReader reader = config();
             enabled = reader.enabled();
             defaultPolicy = enabled ? reader.defaultPolicy() : null;
         }
         settled = true;
+    }
+
+    private Optional<ConfigReader> optionalConfig() {
+        try {
+            return Optional.of(config());
+        } catch (CorsConfigException noImplementation) {
+            return Optional.empty();
+        }
     }
 
     private ConfigReader config() {
