@@ -75,7 +75,7 @@ final class Deployment {
         for (ResourceScanner.ResourceMethod method : ResourceScanner.scan(resourceClass)) {
             Route route = resolve(method, problems);
             if (route != null) {
-                found.add(new Routes.Entry(method.template(), method.httpMethod(), route));
+                found.add(new Routes.Entry(method.classTemplate(), method.template(), method.httpMethod(), route));
             }
         }
         if (!problems.isEmpty()) {

@@ -24,10 +24,12 @@ final class ResourceScanner {
     /**
      * One resource method ({@code httpMethod} set) or sub-resource locator ({@code httpMethod} null).
      *
+     * @param classTemplate the class's {@code @Path}, without leading and trailing slashes
+     * @param template the class's and the method's {@code @Path} joined
      * @param classCors the {@code @Cors} of the class or its supertypes, or null
      * @param methodCors the {@code @Cors} of the method or the methods it overrides, or null
      */
-    record ResourceMethod(Class<?> resourceClass, Method method, String template, String httpMethod,
+    record ResourceMethod(Class<?> resourceClass, Method method, String classTemplate, String template, String httpMethod,
             Cors classCors, Cors methodCors) {
 
         String name() {
@@ -63,7 +65,8 @@ final class ResourceScanner {
             String template = PathTemplate.join(classPath == null ? null : classPath.value(),
                     methodPath == null ? null : methodPath.value());
             Cors methodCors = methodAnnotation(resourceClass, method, Cors.class);
-            found.add(new ResourceMethod(resourceClass, method, template, httpMethod, classCors, methodCors));
+            found.add(new ResourceMethod(resourceClass, method, PathTemplate.trimSlashes(classPath == null ? "" : classPath.value()),
+                    template, httpMethod, classCors, methodCors));
         }
         return found;
     }
