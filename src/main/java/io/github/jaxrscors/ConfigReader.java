@@ -217,7 +217,7 @@ final class ConfigReader {
     private void checkKeys(List<String> problems) {
         Map<String, String> unknown = new LinkedHashMap<>();
         for (String key : config.getPropertyNames()) {
-            if (!key.startsWith(PREFIX) || isKnown(key)) {
+            if (!key.startsWith(PREFIX) || isKnown(key) || isEnvironmentVariableName(key)) {
                 continue;
             }
             unknown.put(key, suggestion(key));
@@ -235,6 +235,42 @@ final class ConfigReader {
             return dot > 0 && isPolicyName(rest.substring(0, dot)) && POLICY_KEYS.contains(rest.substring(dot + 1));
         }
         return false;
+    }
+
+    /**
+     * SmallRye lists a key set only as an environment variable ({@code CORS_POLICY_PARTNER_ALLOWED_ORIGINS})
+     * under a dotted name of its own ({@code cors.policy.partner.allowed.origins}), never under the
+     * key it stands for. Such a name is no typo when the key it maps to has a value; the same name
+     * written in a properties file maps to nothing and is still reported.
+     */
+    private boolean isEnvironmentVariableName(String key) {
+        String variable = environmentForm(key);
+        if (variable.equals(environmentForm(ENABLED))) {
+            return config.getOptionalValue(ENABLED, String.class).isPresent();
+        }
+        for (String policyKey : POLICY_KEYS) {
+            String suffix = "_" + environmentForm(policyKey);
+            if (!variable.endsWith(suffix)) {
+                continue;
+            }
+            String stem = key.substring(0, key.length() - policyKey.length());
+            if (variable.equals(environmentForm(PREFIX + policyKey)) && config.getOptionalValue(PREFIX + policyKey, String.class).isPresent()
+                    || key.startsWith(POLICY_PREFIX) && stem.length() > POLICY_PREFIX.length() + 1
+                            && config.getOptionalValue(stem + policyKey, String.class).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The MicroProfile Config environment variable form of a key: upper case, '_' for anything else. */
+    private static String environmentForm(String key) {
+        StringBuilder form = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            form.append(c < 0x80 && Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+        }
+        return form.toString();
     }
 
     static boolean isPolicyName(String name) {
