@@ -2,6 +2,8 @@ package io.github.jaxrscors;
 
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
@@ -47,16 +49,28 @@ public final class CorsFeature implements Feature {
             if (policy != null) {
                 installed.offer(policy);
             }
+            installed.offerClasses(registeredClasses(context));
             return true;
         }
         Deployment deployment = new Deployment(config);
         if (policy != null) {
             deployment.offer(policy);
         }
+        deployment.offerClasses(registeredClasses(context));
         context.property(Deployment.PROPERTY, deployment);
         context.register(new CorsRequestFilter(deployment));
         context.register(new CorsResponseFilter());
         context.register(new CorsDynamicFeature(deployment));
         return true;
+    }
+
+    /**
+     * The classes registered so far, among which Jersey lists the resource classes: the dynamic
+     * feature never sees a root resource that has only sub-resource locators.
+     */
+    private static List<Class<?>> registeredClasses(FeatureContext context) {
+        List<Class<?>> classes = new ArrayList<>(context.getConfiguration().getClasses());
+        context.getConfiguration().getInstances().forEach(instance -> classes.add(instance.getClass()));
+        return classes;
     }
 }

@@ -45,6 +45,7 @@ final class Deployment {
     private final Map<String, CorsPolicy> namedPolicies = new HashMap<>();
     private final Map<CorsPolicy, CompiledPolicy> compiled = new HashMap<>();
     private final Set<Class<?>> resourceClasses = new HashSet<>();
+    private final List<Class<?>> offeredClasses = new ArrayList<>();
     private final List<Routes.Entry> entries = new ArrayList<>();
     private volatile Routes routes;
 
@@ -64,9 +65,25 @@ final class Deployment {
         programmaticPolicy = policy;
     }
 
+    /** Classes registered with the application, resolved with the first resource class or request. */
+    synchronized void offerClasses(List<Class<?>> classes) {
+        offeredClasses.addAll(classes);
+    }
+
     /** Resolves and validates the routes of a resource class; non-root classes are ignored. */
     synchronized void addResourceClass(Class<?> resourceClass) {
         settle();
+        addOfferedClasses();
+        add(resourceClass);
+    }
+
+    private void addOfferedClasses() {
+        while (!offeredClasses.isEmpty()) {
+            add(offeredClasses.remove(offeredClasses.size() - 1));
+        }
+    }
+
+    private void add(Class<?> resourceClass) {
         if (!enabled || !ResourceScanner.isRootResource(resourceClass) || !resourceClasses.add(resourceClass)) {
             return;
         }
@@ -94,6 +111,7 @@ final class Deployment {
     private synchronized Routes assemble() {
         if (routes == null) {
             settle();
+            addOfferedClasses();
             routes = enabled
                     ? Routes.of(new Route(compile(defaultPolicy), DEFAULT_POLICY_NAME, null), entries)
                     : Routes.disabled();
