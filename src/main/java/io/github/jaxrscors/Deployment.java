@@ -77,9 +77,19 @@ final class Deployment {
         add(resourceClass);
     }
 
+    /** Every mistake in every class is reported together. */
     private void addOfferedClasses() {
-        while (!offeredClasses.isEmpty()) {
-            add(offeredClasses.remove(offeredClasses.size() - 1));
+        List<String> problems = new ArrayList<>();
+        for (Class<?> offered : offeredClasses) {
+            try {
+                add(offered);
+            } catch (CorsConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        offeredClasses.clear();
+        if (!problems.isEmpty()) {
+            throw new CorsConfigException(problems);
         }
     }
 
