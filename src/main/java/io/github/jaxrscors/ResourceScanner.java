@@ -71,15 +71,42 @@ final class ResourceScanner {
         return found;
     }
 
-    /** The declaration whose Jakarta REST annotations apply: the first in the hierarchy that has any. */
+    /**
+     * The declaration whose Jakarta REST annotations apply: the first in the hierarchy that has any.
+     * Null when it is not a resource method or locator: a declaration with only, say, {@code @Produces}
+     * or a {@code @PathParam} hides the {@code @GET} of the method it overrides (specification
+     * section 3.6, as Jersey applies it).
+     */
     private static Method jaxrsAnnotated(Class<?> resourceClass, Method method) {
         for (Class<?> type : hierarchy(resourceClass)) {
             Method declared = declared(type, method);
-            if (declared != null && (declared.isAnnotationPresent(Path.class) || httpMethod(declared) != null)) {
-                return declared;
+            if (declared != null && hasJaxrsAnnotation(declared)) {
+                return declared.isAnnotationPresent(Path.class) || httpMethod(declared) != null ? declared : null;
             }
         }
         return null;
+    }
+
+    private static boolean hasJaxrsAnnotation(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            if (isJaxrs(annotation) || annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
+                return true;
+            }
+        }
+        for (Annotation[] parameter : method.getParameterAnnotations()) {
+            for (Annotation annotation : parameter) {
+                if (isJaxrs(annotation)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code @Path}, {@code @Produces}, {@code @PathParam}, {@code @Context} and the like. */
+    private static boolean isJaxrs(Annotation annotation) {
+        String name = annotation.annotationType().getPackageName();
+        return name.equals("jakarta.ws.rs") || name.equals("jakarta.ws.rs.core");
     }
 
     private static <A extends Annotation> A methodAnnotation(Class<?> resourceClass, Method method, Class<A> type) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
 import java.net.http.HttpResponse;
@@ -174,6 +175,30 @@ class RoutingAgreementHttpTest {
         }
     }
 
+    /** Jakarta REST annotations on an interface; the class path there too. */
+    @Path("iface")
+    public interface Api {
+        @GET @Path("inherited") @Cors(maxAge = 91, exposeHeaders = "X-Route-91")
+        String inherited();
+
+        @GET @Path("shadowed") @Cors(maxAge = 92, exposeHeaders = "X-Route-92")
+        String shadowed();
+    }
+
+    public static class ApiImpl implements Api {
+        @Override
+        public String inherited() {
+            return "91";
+        }
+
+        /** A Jakarta REST annotation of its own hides every one on the interface method: no resource method. */
+        @Override
+        @Produces("text/plain")
+        public String shadowed() {
+            return "92";
+        }
+    }
+
     @BeforeAll
     void start() throws Exception {
         server = new JerseyTest() {
@@ -186,7 +211,7 @@ class RoutingAgreementHttpTest {
                         "cors.exposed-headers", "X-Route-" + DEFAULT,
                         "cors.max-age", DEFAULT), Map.of());
                 return new ResourceConfig(Customers.class, Orders.class, Files.class, Tenant.class, Shop.class, Opts.class,
-                        Docs.class, PriceList.class)
+                        Docs.class, PriceList.class, ApiImpl.class)
                         .register(new CorsFeature(null, () -> config));
             }
         };
@@ -228,6 +253,8 @@ class RoutingAgreementHttpTest {
                 new Case("catch-all after a trailing slash", "GET", "/docs/", "71", "71"),
                 new Case("catch-all needs the slash", "GET", "/docs", "404", DEFAULT),
                 new Case("catch-all, one segment", "GET", "/docs/a", "71", "71"),
+                new Case("method and class annotations on an interface", "GET", "/iface/inherited", "91", "91"),
+                new Case("interface annotations hidden by one on the method", "GET", "/iface/shadowed", "404", DEFAULT),
                 new Case("literal with a space, encoded", "GET", "/price%20list", "81", "81"),
                 new Case("encoded slash stays in its segment", "GET", "/customers/a%2Fb", "12", "12"),
                 new Case("resource method on the class path", "PUT", "/files", "33", "33"),
