@@ -13,16 +13,21 @@ import java.util.regex.Pattern;
  */
 final class PathTemplate {
 
+    private static final String ANY_SEGMENT = "([^/]+)";
+
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    /** One segment: a literal, or a pattern matched against one path segment. */
-    record Segment(String literal, Pattern pattern, int literalCharacters) {
+    /** One segment: a literal, or a pattern matched against one path segment (no regex needed for {@code {id}}). */
+    record Segment(String literal, Pattern pattern, int literalCharacters, boolean anySegment) {
         boolean isLiteral() {
             return pattern == null;
         }
 
         boolean matches(String segment) {
-            return isLiteral() ? literal.equals(segment) : pattern.matcher(segment).matches();
+            if (isLiteral()) {
+                return literal.equals(segment);
+            }
+            return anySegment ? !segment.isEmpty() : pattern.matcher(segment).matches();
         }
     }
 
@@ -178,9 +183,11 @@ final class PathTemplate {
                 }
                 tailRegex.append(toRegex(raw));
             } else if (raw.indexOf('{') < 0) {
-                segments.add(new Segment(raw, null, raw.length()));
+                segments.add(new Segment(raw, null, raw.length(), false));
             } else {
-                segments.add(new Segment(null, Pattern.compile(toRegex(raw)), literalCharacters(raw)));
+                String regex = toRegex(raw);
+                // A lone default-syntax variable ({id}, the common case) takes any segment but an empty one.
+                segments.add(new Segment(null, Pattern.compile(regex), literalCharacters(raw), regex.equals(ANY_SEGMENT)));
             }
         }
         return new PathTemplate(path, List.copyOf(segments), tailRegex == null ? null : Pattern.compile(tailRegex.toString()));
