@@ -69,7 +69,7 @@ final class CompiledPolicy {
         origins = new OriginTable(policy.originSpecs());
         originPredicates = policy.originPredicates().toArray(Predicate[]::new);
         anyMethod = policy.anyMethod();
-        methods = Set.copyOf(policy.allowedMethods());
+        methods = Set.copyOf(policy.methodNames());
         anyHeader = policy.anyHeader();
         allowNonSimpleContentTypes = policy.allowNonSimpleContentTypes();
         Set<String> names = new LinkedHashSet<>(CorsPolicy.ALWAYS_ALLOWED_HEADERS);
@@ -90,7 +90,7 @@ final class CompiledPolicy {
         trustForwardedHeaders = policy.trustForwardedHeaders();
         preflightStatus = policy.preflightStatus();
 
-        allowMethods = anyMethod ? null : String.join(", ", policy.allowedMethods());
+        allowMethods = anyMethod ? null : String.join(", ", policy.methodNames());
         allowHeaders = String.join(", ", names);
         List<String> exposed = new ArrayList<>(policy.exposedHeaderNames());
         if (policy.anyExposedHeader()) {

@@ -217,7 +217,7 @@ final class ConfigReader {
     private void checkKeys(List<String> problems) {
         Map<String, String> unknown = new LinkedHashMap<>();
         for (String key : config.getPropertyNames()) {
-            if (!key.startsWith(PREFIX) || isKnown(key) || isEnvironmentVariableName(key)) {
+            if (!key.startsWith(PREFIX) || isKnown(key) || isEnvironmentSpelling(key)) {
                 continue;
             }
             unknown.put(key, suggestion(key));
@@ -238,39 +238,41 @@ final class ConfigReader {
     }
 
     /**
-     * SmallRye lists a key set only as an environment variable ({@code CORS_POLICY_PARTNER_ALLOWED_ORIGINS})
-     * under a dotted name of its own ({@code cors.policy.partner.allowed.origins}), never under the
-     * key it stands for. Such a name is no typo when the key it maps to has a value; the same name
-     * written in a properties file maps to nothing and is still reported.
+     * An environment variable set without the same key in another source is listed under a name of
+     * its own: SmallRye lists {@code CORS_ALLOWED_ORIGINS} as {@code cors.allowed.origins}. It is a
+     * known key when it maps, by the MicroProfile rule (every character but letters and digits
+     * becomes {@code _}, then upper case), to a known key that reads the same value; a misspelt key
+     * in a properties file maps to nothing and is still reported.
      */
-    private boolean isEnvironmentVariableName(String key) {
-        String variable = environmentForm(key);
-        if (variable.equals(environmentForm(ENABLED))) {
-            return config.getOptionalValue(ENABLED, String.class).isPresent();
+    private boolean isEnvironmentSpelling(String key) {
+        String environmentName = environmentName(key);
+        List<String> candidates = new ArrayList<>();
+        if (environmentName.equals(environmentName(ENABLED))) {
+            candidates.add(ENABLED);
         }
+        String policies = environmentName(POLICY_PREFIX);
         for (String policyKey : POLICY_KEYS) {
-            String suffix = "_" + environmentForm(policyKey);
-            if (!variable.endsWith(suffix)) {
-                continue;
-            }
-            String stem = key.substring(0, key.length() - policyKey.length());
-            if (variable.equals(environmentForm(PREFIX + policyKey)) && config.getOptionalValue(PREFIX + policyKey, String.class).isPresent()
-                    || key.startsWith(POLICY_PREFIX) && stem.length() > POLICY_PREFIX.length() + 1
-                            && config.getOptionalValue(stem + policyKey, String.class).isPresent()) {
-                return true;
+            String suffix = environmentName(policyKey);
+            if (environmentName.equals(environmentName(PREFIX) + suffix)) {
+                candidates.add(PREFIX + policyKey);
+            } else if (environmentName.startsWith(policies) && environmentName.endsWith("_" + suffix)
+                    && environmentName.length() > policies.length() + suffix.length() + 1) {
+                String name = environmentName.substring(policies.length(), environmentName.length() - suffix.length() - 1);
+                candidates.add(POLICY_PREFIX + name.toLowerCase(Locale.ROOT) + "." + policyKey);
             }
         }
-        return false;
+        Optional<String> value = config.getOptionalValue(key, String.class);
+        return value.isPresent()
+                && candidates.stream().anyMatch(known -> config.getOptionalValue(known, String.class).equals(value));
     }
 
-    /** The MicroProfile Config environment variable form of a key: upper case, '_' for anything else. */
-    private static String environmentForm(String key) {
-        StringBuilder form = new StringBuilder(key.length());
+    private static String environmentName(String key) {
+        StringBuilder name = new StringBuilder(key.length());
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
-            form.append(c < 0x80 && Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+            name.append(c < 0x80 && Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
         }
-        return form.toString();
+        return name.toString();
     }
 
     static boolean isPolicyName(String name) {

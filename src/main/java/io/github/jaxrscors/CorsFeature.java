@@ -1,5 +1,6 @@
 package io.github.jaxrscors;
 
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.ArrayList;
@@ -49,28 +50,20 @@ public final class CorsFeature implements Feature {
             if (policy != null) {
                 installed.offer(policy);
             }
-            installed.offerClasses(registeredClasses(context));
             return true;
         }
         Deployment deployment = new Deployment(config);
         if (policy != null) {
             deployment.offer(policy);
         }
-        deployment.offerClasses(registeredClasses(context));
+        Configuration configuration = context.getConfiguration();
+        List<Class<?>> registered = new ArrayList<>(configuration.getClasses());
+        configuration.getInstances().forEach(instance -> registered.add(instance.getClass()));
+        deployment.declare(registered);
         context.property(Deployment.PROPERTY, deployment);
         context.register(new CorsRequestFilter(deployment));
         context.register(new CorsResponseFilter());
         context.register(new CorsDynamicFeature(deployment));
         return true;
-    }
-
-    /**
-     * The classes registered so far, among which Jersey lists the resource classes: the dynamic
-     * feature never sees a root resource that has only sub-resource locators.
-     */
-    private static List<Class<?>> registeredClasses(FeatureContext context) {
-        List<Class<?>> classes = new ArrayList<>(context.getConfiguration().getClasses());
-        context.getConfiguration().getInstances().forEach(instance -> classes.add(instance.getClass()));
-        return classes;
     }
 }

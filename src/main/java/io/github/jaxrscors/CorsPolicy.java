@@ -124,6 +124,16 @@ public final class CorsPolicy {
 
     /** The allowed methods; always GET, HEAD and POST; {@code "*"} for any. Default: GET, HEAD, POST. */
     public Set<String> allowedMethods() {
+        if (anyMethod) {
+            Set<String> all = new LinkedHashSet<>(methods);
+            all.add(WILDCARD);
+            return Collections.unmodifiableSet(all);
+        }
+        return methods;
+    }
+
+    /** The named methods, GET, HEAD and POST included, without {@code "*"}. */
+    Set<String> methodNames() {
         return methods;
     }
 

@@ -128,6 +128,6 @@ final class CorsRequestFilter implements ContainerRequestFilter {
         String path = request.getUriInfo().getPath(false);
         Route described = route.description() != null ? route : routes.find(path, method);
         return described.description() != null ? described.description()
-                : DecisionLog.quote(method) + " /" + DecisionLog.quote(PathTemplate.trimSlashes(path));
+                : DecisionLog.sanitize(method) + " /" + DecisionLog.sanitize(PathTemplate.trimSlashes(path));
     }
 }

@@ -54,17 +54,19 @@ final class DecisionLog {
     }
 
     static String quote(String value) {
-        if (value == null) {
-            return "(none)";
-        }
-        StringBuilder quoted = new StringBuilder("'");
+        return value == null ? "(none)" : "'" + sanitize(value) + "'";
+    }
+
+    /** At most {@value #MAX_QUOTED} printable ASCII characters: control characters become '?'. */
+    static String sanitize(String value) {
+        StringBuilder clean = new StringBuilder(Math.min(value.length(), MAX_QUOTED) + 16);
         for (int i = 0; i < value.length() && i < MAX_QUOTED; i++) {
             char c = value.charAt(i);
-            quoted.append(c < 0x20 || c >= 0x7F ? '?' : c);
+            clean.append(c < 0x20 || c >= 0x7F ? '?' : c);
         }
         if (value.length() > MAX_QUOTED) {
-            quoted.append("…(").append(value.length()).append(" chars)");
+            clean.append("…(").append(value.length()).append(" chars)");
         }
-        return quoted.append('\'').toString();
+        return clean.toString();
     }
 }

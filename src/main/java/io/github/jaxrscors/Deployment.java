@@ -3,6 +3,7 @@ package io.github.jaxrscors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -45,7 +46,8 @@ final class Deployment {
     private final Map<String, CorsPolicy> namedPolicies = new HashMap<>();
     private final Map<CorsPolicy, CompiledPolicy> compiled = new HashMap<>();
     private final Set<Class<?>> resourceClasses = new HashSet<>();
-    private final List<Class<?>> offeredClasses = new ArrayList<>();
+    /** Classes the application registered, scanned with the first resource class (see {@link #declare}). */
+    private final Set<Class<?>> declaredClasses = new LinkedHashSet<>();
     private final List<Routes.Entry> entries = new ArrayList<>();
     private volatile Routes routes;
 
@@ -65,35 +67,40 @@ final class Deployment {
         programmaticPolicy = policy;
     }
 
-    /** Classes registered with the application, resolved with the first resource class or request. */
-    synchronized void offerClasses(List<Class<?>> classes) {
-        offeredClasses.addAll(classes);
+    /**
+     * The classes the application registered. A dynamic feature is shown only classes that have
+     * resource methods; a root resource with nothing but sub-resource locators would go unseen, and
+     * requests below its locators would fall back to the default policy.
+     */
+    synchronized void declare(Collection<Class<?>> classes) {
+        declaredClasses.addAll(classes);
     }
 
     /** Resolves and validates the routes of a resource class; non-root classes are ignored. */
     synchronized void addResourceClass(Class<?> resourceClass) {
         settle();
-        addOfferedClasses();
-        add(resourceClass);
+        addDeclaredClasses();
+        scan(resourceClass);
     }
 
-    /** Every mistake in every class is reported together. */
-    private void addOfferedClasses() {
+    /** Every mistake in every declared class is reported together, not one class per restart. */
+    private void addDeclaredClasses() {
+        List<Class<?>> declared = List.copyOf(declaredClasses);
+        declaredClasses.clear();
         List<String> problems = new ArrayList<>();
-        for (Class<?> offered : offeredClasses) {
+        for (Class<?> resourceClass : declared) {
             try {
-                add(offered);
+                scan(resourceClass);
             } catch (CorsConfigException e) {
                 problems.addAll(e.problems());
             }
         }
-        offeredClasses.clear();
         if (!problems.isEmpty()) {
             throw new CorsConfigException(problems);
         }
     }
 
-    private void add(Class<?> resourceClass) {
+    private void scan(Class<?> resourceClass) {
         if (!enabled || !ResourceScanner.isRootResource(resourceClass) || !resourceClasses.add(resourceClass)) {
             return;
         }
@@ -121,7 +128,7 @@ final class Deployment {
     private synchronized Routes assemble() {
         if (routes == null) {
             settle();
-            addOfferedClasses();
+            addDeclaredClasses();
             routes = enabled
                     ? Routes.of(new Route(compile(defaultPolicy), DEFAULT_POLICY_NAME, null), entries)
                     : Routes.disabled();
@@ -136,12 +143,23 @@ final class Deployment {
         if (programmaticPolicy != null) {
             defaultPolicy = programmaticPolicy;
             enabled = true;
+            // Configuration is optional beside a policy in code, but where there is one, a typo in it
+            // or a broken named policy must still stop the deployment rather than lie in wait.
+            optionalConfig().ifPresent(reader -> reader.checkNamedPolicies(programmaticPolicy));
         } else {
             ConfigReader reader = config();
             enabled = reader.enabled();
             defaultPolicy = enabled ? reader.defaultPolicy() : null;
         }
         settled = true;
+    }
+
+    private Optional<ConfigReader> optionalConfig() {
+        try {
+            return Optional.of(config());
+        } catch (CorsConfigException noImplementation) {
+            return Optional.empty();
+        }
     }
 
     private ConfigReader config() {

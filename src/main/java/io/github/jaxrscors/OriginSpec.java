@@ -63,7 +63,13 @@ record OriginSpec(String scheme, String host, int port, boolean subdomains) {
         if (rest.indexOf('%') >= 0) {
             throw new InvalidOrigin("is percent-encoded; browsers send origins in plain ASCII");
         }
-        int portSeparator = rest.startsWith("[") ? rest.indexOf(':', Math.max(rest.indexOf(']'), 0)) : rest.indexOf(':');
+        // An IPv6 literal holds colons of its own: the port separator, if any, follows its ']'.
+        int bracket = rest.indexOf('[');
+        int literalEnd = bracket < 0 ? 0 : rest.indexOf(']', bracket);
+        if (literalEnd < 0) {
+            throw new InvalidOrigin("has a malformed IPv6 literal; write it as [2001:db8::1]");
+        }
+        int portSeparator = rest.indexOf(':', literalEnd);
         String host = (portSeparator < 0 ? rest : rest.substring(0, portSeparator)).toLowerCase(Locale.ROOT);
         int port = portSeparator < 0 ? Origins.DEFAULT_PORT : parsePort(rest.substring(portSeparator + 1));
         boolean subdomains = host.startsWith("*.");

@@ -21,7 +21,7 @@ final class SameOrigin {
         if (trustForwardedHeaders) {
             String[] forwarded = forwardedOrigin(request);
             if (forwarded != null) {
-                return matches(origin, parsed, forwarded[0], forwarded[1], forwarded[2]);
+                return matches(origin, parsed, forwarded[0], forwarded[1], forwardedPort(forwarded[2]));
             }
         }
         URI uri = request.getUriInfo().getRequestUri();
@@ -30,11 +30,23 @@ final class SameOrigin {
         if (scheme == null || host == null) {
             return false;
         }
-        int port = uri.getPort();
-        return matches(origin, parsed, scheme, host, port < 0 ? null : Integer.toString(port));
+        return matches(origin, parsed, scheme, host, uri.getPort());
     }
 
-    private static boolean matches(String origin, long parsed, String scheme, String host, String port) {
+    /** The port a proxy reported, -1 when it reported none, -2 when it reported nonsense. */
+    private static int forwardedPort(String port) {
+        if (port == null || port.isBlank()) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(port.trim());
+        } catch (NumberFormatException e) {
+            return -2;
+        }
+    }
+
+    /** {@code port} -1 means the scheme's default. */
+    private static boolean matches(String origin, long parsed, String scheme, String host, int port) {
         int schemeEnd = Origins.schemeEnd(parsed);
         int hostStart = Origins.hostStart(parsed);
         int hostEnd = Origins.hostEnd(parsed);
@@ -42,12 +54,10 @@ final class SameOrigin {
                 || host.length() != hostEnd - hostStart || !origin.regionMatches(true, hostStart, host, 0, host.length())) {
             return false;
         }
-        int ownPort;
-        try {
-            ownPort = port == null ? Origins.DEFAULT_PORT : Integer.parseInt(port.trim());
-        } catch (NumberFormatException e) {
+        if (port < -1) {
             return false;
         }
+        int ownPort = port == -1 ? Origins.DEFAULT_PORT : port;
         if (ownPort == Origins.defaultPort(scheme, 0, scheme.length())) {
             ownPort = Origins.DEFAULT_PORT;
         }
