@@ -80,11 +80,32 @@ final class Routes {
 
     /** The route for a path relative to the application's base URI, in its encoded form. */
     Route find(String path, String method) {
+        if (path.indexOf(';') >= 0) {
+            path = withoutMatrixParameters(path);
+        }
         String normalized = PathTemplate.trimSlashes(path);
         String[] segments = normalized.isEmpty() ? new String[0] : normalized.split("/", -1);
         boolean trailingSlash = normalized.isEmpty() || path.endsWith("/");
         Target target = match(root, normalized, segments, 0, method, trailingSlash);
         return target != null ? target.route : fallback;
+    }
+
+    /** Jakarta REST matches paths without their matrix parameters ({@code /customers;v=2/export}). */
+    static String withoutMatrixParameters(String path) {
+        StringBuilder stripped = new StringBuilder(path.length());
+        int i = 0;
+        while (i < path.length()) {
+            char c = path.charAt(i);
+            if (c == ';') {
+                while (i < path.length() && path.charAt(i) != '/') {
+                    i++;
+                }
+                continue;
+            }
+            stripped.append(c);
+            i++;
+        }
+        return stripped.toString();
     }
 
     private static boolean sameAnswer(Route a, Route b) {

@@ -82,6 +82,8 @@ class RoutesTest {
                 new Lookup("bare variable when the literal characters differ", "GET", "assets/logo.png", "asset"),
                 new Lookup("template literals are matched encoded", "GET", "price%20list", "encoded"),
                 new Lookup("an encoded slash stays in its segment", "GET", "customers/a%2Fb", "get"),
+                new Lookup("matrix parameters ignored", "GET", "customers;v=2/export;x=1", "export"),
+                new Lookup("matrix parameters ignored on a template segment", "PUT", "customers/42;v=2", "put"),
                 new Lookup("empty path", "GET", "", "root"),
                 new Lookup("empty path, other method", "PUT", "", "default"));
     }

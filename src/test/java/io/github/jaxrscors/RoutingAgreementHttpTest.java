@@ -255,6 +255,8 @@ class RoutingAgreementHttpTest {
                 new Case("catch-all, one segment", "GET", "/docs/a", "71", "71"),
                 new Case("method and class annotations on an interface", "GET", "/iface/inherited", "91", "91"),
                 new Case("interface annotations hidden by one on the method", "GET", "/iface/shadowed", "404", DEFAULT),
+                new Case("matrix parameters on the last segment", "GET", "/customers/42;v=2", "12", "12"),
+                new Case("matrix parameters on a literal segment", "GET", "/customers;v=2/export", "11", "11"),
                 new Case("literal with a space, encoded", "GET", "/price%20list", "81", "81"),
                 new Case("encoded slash stays in its segment", "GET", "/customers/a%2Fb", "12", "12"),
                 new Case("resource method on the class path", "PUT", "/files", "33", "33"),
