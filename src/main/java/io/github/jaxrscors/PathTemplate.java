@@ -24,10 +24,15 @@ final class PathTemplate {
         }
 
         boolean matches(String segment) {
+            return matches(segment, 0, segment.length());
+        }
+
+        /** Whether the region {@code start..end} of {@code path} is a segment this one matches. */
+        boolean matches(String path, int start, int end) {
             if (isLiteral()) {
-                return literal.equals(segment);
+                return end - start == literal.length() && path.regionMatches(start, literal, 0, literal.length());
             }
-            return anySegment ? !segment.isEmpty() : pattern.matcher(segment).matches();
+            return anySegment ? end > start : pattern.matcher(path).region(start, end).matches();
         }
     }
 

@@ -83,10 +83,17 @@ final class Routes {
         if (path.indexOf(';') >= 0) {
             path = withoutMatrixParameters(path);
         }
-        String normalized = PathTemplate.trimSlashes(path);
-        String[] segments = normalized.isEmpty() ? new String[0] : normalized.split("/", -1);
-        boolean trailingSlash = normalized.isEmpty() || path.endsWith("/");
-        Target target = match(root, normalized, segments, 0, method, trailingSlash);
+        int start = 0;
+        int end = path.length();
+        while (start < end && path.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        boolean trailingSlash = start == end || path.endsWith("/");
+        // The walk reads the path in place, so that a look-up allocates nothing but regex matchers.
+        Target target = match(root, path, start == end ? end + 1 : start, end, method, trailingSlash);
         return target != null ? target.route : fallback;
     }
 
@@ -131,30 +138,34 @@ final class Routes {
         }
     }
 
-    /** The best target in the subtree for the segments from {@code index} on; null if none serves the method. */
-    private static Target match(Node node, String path, String[] segments, int index, String method, boolean trailingSlash) {
+    /**
+     * The best target in the subtree for {@code path} from {@code from} to {@code end}, or null if
+     * none serves the method. {@code from > end} once every segment is consumed.
+     */
+    private static Target match(Node node, String path, int from, int end, String method, boolean trailingSlash) {
         Target best = null;
-        if (index == segments.length) {
+        if (from > end) {
             best = forMethod(node.methods, method);
         } else {
-            String segment = segments[index];
-            Node literal = node.literals.get(segment);
+            int slash = path.indexOf('/', from);
+            int segmentEnd = slash < 0 || slash > end ? end : slash;
+            Node literal = node.literal(path, from, segmentEnd);
             if (literal != null) {
-                best = match(literal, path, segments, index + 1, method, trailingSlash);
+                best = match(literal, path, segmentEnd + 1, end, method, trailingSlash);
             }
             for (Edge edge : node.edges) {
-                if (edge.segment.matches(segment)) {
-                    best = better(best, match(edge.child, path, segments, index + 1, method, trailingSlash));
+                if (edge.segment.matches(path, from, segmentEnd)) {
+                    best = better(best, match(edge.child, path, segmentEnd + 1, end, method, trailingSlash));
                 }
             }
         }
         if (!node.tails.isEmpty()) {
-            String rest = remainder(path, segments, index);
+            int restStart = Math.min(from, end);
             // A tail follows a '/' in its template, so it can match nothing only after a trailing
             // slash, and not at all where resource methods answer the path itself (Jersey: 405).
-            if (!rest.isEmpty() || trailingSlash && node.methods.isEmpty()) {
+            if (restStart < end || trailingSlash && node.methods.isEmpty()) {
                 for (Tail tail : node.tails) {
-                    best = better(best, tail.match(rest, method));
+                    best = better(best, tail.match(path, restStart, end, method));
                 }
             }
         }
@@ -167,14 +178,6 @@ final class Routes {
             return found;
         }
         return found == null || other.rank.compareTo(found.rank) < 0 ? other : found;
-    }
-
-    private static String remainder(String path, String[] segments, int index) {
-        int offset = 0;
-        for (int i = 0; i < index; i++) {
-            offset += segments[i].length() + 1;
-        }
-        return offset >= path.length() ? "" : path.substring(offset);
     }
 
     /** HEAD is served by the GET method when there is no HEAD method, as in Jakarta REST. */
@@ -192,6 +195,7 @@ final class Routes {
 
     private static final class Node {
         final Map<String, Node> literals = new HashMap<>();
+        private LiteralTable literalTable = LiteralTable.EMPTY;
         final List<Edge> edges = new ArrayList<>();
         final List<Tail> tails = new ArrayList<>();
         final Map<String, Target> methods = new HashMap<>();
@@ -220,8 +224,14 @@ final class Routes {
             return tail;
         }
 
-        /** Segments with more literal characters first, so that ties go to the more literal template. */
+        Node literal(String path, int start, int end) {
+            return literalTable.get(path, start, end);
+        }
+
+        /** Freezes the literal children and orders the templates, once every entry is in. */
         void sort() {
+            literalTable = LiteralTable.of(literals);
+            // Segments with more literal characters first, so that ties go to the more literal template.
             edges.sort(Comparator.comparingInt((Edge e) -> -e.segment.literalCharacters()));
             literals.values().forEach(Node::sort);
             edges.forEach(e -> e.child.sort());
@@ -248,11 +258,64 @@ final class Routes {
             }
         }
 
-        Target match(String rest, String method) {
-            if (!pattern.matcher(rest).matches()) {
+        Target match(String path, int start, int end, String method) {
+            if (!pattern.matcher(path).region(start, end).matches()) {
                 return null;
             }
             return locator != null ? locator : forMethod(methods, method);
+        }
+    }
+
+    /**
+     * Literal segments by name, looked up by a region of the request path so that no segment string
+     * is cut out of it: open addressing over the same hash as {@link String#hashCode()}.
+     */
+    private static final class LiteralTable {
+        static final LiteralTable EMPTY = new LiteralTable(new String[1], new Node[1]);
+
+        private final String[] keys;
+        private final Node[] nodes;
+
+        private LiteralTable(String[] keys, Node[] nodes) {
+            this.keys = keys;
+            this.nodes = nodes;
+        }
+
+        static LiteralTable of(Map<String, Node> literals) {
+            if (literals.isEmpty()) {
+                return EMPTY;
+            }
+            int size = Integer.highestOneBit(literals.size() * 2 + 1) << 1;
+            LiteralTable table = new LiteralTable(new String[size], new Node[size]);
+            literals.forEach((key, node) -> {
+                int slot = spread(key.hashCode()) & (size - 1);
+                while (table.keys[slot] != null) {
+                    slot = (slot + 1) & (size - 1);
+                }
+                table.keys[slot] = key;
+                table.nodes[slot] = node;
+            });
+            return table;
+        }
+
+        Node get(String path, int start, int end) {
+            int hash = 0;
+            for (int i = start; i < end; i++) {
+                hash = 31 * hash + path.charAt(i);
+            }
+            int mask = keys.length - 1;
+            int length = end - start;
+            for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+                String key = keys[slot];
+                if (key.length() == length && path.regionMatches(start, key, 0, length)) {
+                    return nodes[slot];
+                }
+            }
+            return null;
+        }
+
+        private static int spread(int hash) {
+            return hash ^ (hash >>> 16);
         }
     }
 }

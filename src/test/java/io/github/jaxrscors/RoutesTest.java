@@ -40,6 +40,8 @@ class RoutesTest {
             entry("price list", "price list", "GET", "encoded"),
             entry("photos", "photos/{id}", "HEAD", "head"),
             entry("photos", "photos/{id}", "GET", "photo"),
+            entry("Aa", "Aa", "GET", "Aa"),
+            entry("BB", "BB", "GET", "BB"),
             entry("", "", "GET", "root")));
 
     record Lookup(String description, String method, String path, String expected) {
@@ -84,7 +86,12 @@ class RoutesTest {
                 new Lookup("an encoded slash stays in its segment", "GET", "customers/a%2Fb", "get"),
                 new Lookup("matrix parameters ignored", "GET", "customers;v=2/export;x=1", "export"),
                 new Lookup("matrix parameters ignored on a template segment", "PUT", "customers/42;v=2", "put"),
+                new Lookup("literals with the same hash code (1)", "GET", "Aa", "Aa"),
+                new Lookup("literals with the same hash code (2)", "GET", "BB", "BB"),
+                new Lookup("a prefix of a literal is not that literal", "GET", "customer/export", "default"),
+                new Lookup("an empty segment matches no variable", "GET", "customers//export", "default"),
                 new Lookup("empty path", "GET", "", "root"),
+                new Lookup("only slashes", "GET", "///", "root"),
                 new Lookup("empty path, other method", "PUT", "", "default"));
     }
 
