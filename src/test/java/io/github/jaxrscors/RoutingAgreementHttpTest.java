@@ -199,6 +199,18 @@ class RoutingAgreementHttpTest {
         }
     }
 
+    /** The class path on a superclass. */
+    @Path("inherited-path")
+    public abstract static class PathOnSuperclass {
+        @GET @Cors(maxAge = 95, exposeHeaders = "X-Route-95")
+        public String get() {
+            return "95";
+        }
+    }
+
+    public static class InheritsPath extends PathOnSuperclass {
+    }
+
     @BeforeAll
     void start() throws Exception {
         server = new JerseyTest() {
@@ -211,7 +223,8 @@ class RoutingAgreementHttpTest {
                         "cors.exposed-headers", "X-Route-" + DEFAULT,
                         "cors.max-age", DEFAULT), Map.of());
                 return new ResourceConfig(Customers.class, Orders.class, Files.class, Tenant.class, Shop.class, Opts.class,
-                        Docs.class, PriceList.class, ApiImpl.class)
+                        Docs.class, PriceList.class, ApiImpl.class,
+                        InheritsPath.class)
                         .register(new CorsFeature(null, () -> config));
             }
         };
@@ -257,6 +270,7 @@ class RoutingAgreementHttpTest {
                 new Case("interface annotations hidden by one on the method", "GET", "/iface/shadowed", "404", DEFAULT),
                 new Case("matrix parameters on the last segment", "GET", "/customers/42;v=2", "12", "12"),
                 new Case("matrix parameters on a literal segment", "GET", "/customers;v=2/export", "11", "11"),
+                new Case("class path on a superclass", "GET", "/inherited-path", "95", "95"),
                 new Case("literal with a space, encoded", "GET", "/price%20list", "81", "81"),
                 new Case("encoded slash stays in its segment", "GET", "/customers/a%2Fb", "12", "12"),
                 new Case("resource method on the class path", "PUT", "/files", "33", "33"),
