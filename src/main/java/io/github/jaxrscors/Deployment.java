@@ -83,10 +83,21 @@ final class Deployment {
         scan(resourceClass);
     }
 
+    /** Every mistake in every declared class is reported together, not one class per restart. */
     private void addDeclaredClasses() {
         List<Class<?>> declared = List.copyOf(declaredClasses);
         declaredClasses.clear();
-        declared.forEach(this::scan);
+        List<String> problems = new ArrayList<>();
+        for (Class<?> resourceClass : declared) {
+            try {
+                scan(resourceClass);
+            } catch (CorsConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CorsConfigException(problems);
+        }
     }
 
     private void scan(Class<?> resourceClass) {
@@ -98,7 +109,7 @@ final class Deployment {
         for (ResourceScanner.ResourceMethod method : ResourceScanner.scan(resourceClass)) {
             Route route = resolve(method, problems);
             if (route != null) {
-                found.add(new Routes.Entry(method.template(), method.httpMethod(), route));
+                found.add(new Routes.Entry(method.classTemplate(), method.template(), method.httpMethod(), route));
             }
         }
         if (!problems.isEmpty()) {
