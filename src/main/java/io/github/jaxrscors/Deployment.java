@@ -142,10 +142,14 @@ final class Deployment {
         }
         if (programmaticPolicy != null) {
             defaultPolicy = programmaticPolicy;
-            enabled = true;
-            // Configuration is optional beside a policy in code, but where there is one, a typo in it
-            // or a broken named policy must still stop the deployment rather than lie in wait.
-            optionalConfig().ifPresent(reader -> reader.checkNamedPolicies(programmaticPolicy));
+            // Configuration is optional beside a policy in code, but where there is one, its master
+            // switch still holds, and a typo in it or a broken named policy must still stop the
+            // deployment rather than lie in wait.
+            Optional<ConfigReader> reader = optionalConfig();
+            enabled = reader.map(ConfigReader::enabled).orElse(true);
+            if (enabled) {
+                reader.ifPresent(r -> r.checkNamedPolicies(programmaticPolicy));
+            }
         } else {
             ConfigReader reader = config();
             enabled = reader.enabled();

@@ -217,6 +217,23 @@ class FeatureInstallationTest {
     }
 
     @Test
+    void theMasterSwitchAlsoTurnsOffAPolicyGivenInCode() {
+        CorsFeature feature = new CorsFeature(CorsPolicy.builder().allowOrigin(ORIGIN).build(),
+                () -> JerseyHarness.config(Map.of("cors.enabled", "false")));
+
+        try (JerseyHarness app = JerseyHarness.start(resources().register(feature))) {
+            Reply actual = app.send("GET", "items", "Origin", ORIGIN);
+            Reply preflight = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "PUT");
+
+            assertThat(actual.status()).isEqualTo(200);
+            assertThat(preflight.header("Allow")).as("Jersey's own OPTIONS answer").contains("PUT");
+            for (Reply reply : List.of(actual, preflight)) {
+                assertThat(reply.corsHeaders()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aPolicyInCodeStillRefusesMistakesInTheConfigurationBesideIt() {
         Map<String, String> bad = Map.of(
                 "cors.alowed-origins", "https://app.example.com",
