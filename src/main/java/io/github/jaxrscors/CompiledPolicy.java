@@ -168,7 +168,17 @@ final class CompiledPolicy {
         if (methods.contains(method)) {
             return true;
         }
-        return anyMethod && HttpTokens.isToken(method) && !HttpTokens.isForbiddenMethod(method);
+        return anyMethod && HttpTokens.isToken(method) && !HttpTokens.isForbiddenMethod(method)
+                && !isEchoedWildcard(method, 0, method.length());
+    }
+
+    /**
+     * A method or header literally named {@code *}, which a wildcard would echo back. With credentials
+     * a browser reads that {@code *} literally, yet to every other reader of the response it says
+     * "anything", so it is refused: no {@code Access-Control-*} header carries {@code *} with credentials.
+     */
+    private boolean isEchoedWildcard(String value, int start, int end) {
+        return allowCredentials && end - start == 1 && value.charAt(start) == '*';
     }
 
     /**
@@ -218,6 +228,9 @@ final class CompiledPolicy {
     }
 
     private boolean isAllowedByPattern(String value, int start, int end) {
+        if (isEchoedWildcard(value, start, end)) {
+            return false;
+        }
         for (String prefix : headerPrefixes) {
             if (end - start >= prefix.length() && Origins.regionEqualsIgnoreCase(value, start, prefix)) {
                 return true;

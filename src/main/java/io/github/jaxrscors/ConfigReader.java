@@ -217,7 +217,7 @@ final class ConfigReader {
     private void checkKeys(List<String> problems) {
         Map<String, String> unknown = new LinkedHashMap<>();
         for (String key : config.getPropertyNames()) {
-            if (!key.startsWith(PREFIX) || isKnown(key)) {
+            if (!key.startsWith(PREFIX) || isKnown(key) || isEnvironmentSpelling(key)) {
                 continue;
             }
             unknown.put(key, suggestion(key));
@@ -235,6 +235,44 @@ final class ConfigReader {
             return dot > 0 && isPolicyName(rest.substring(0, dot)) && POLICY_KEYS.contains(rest.substring(dot + 1));
         }
         return false;
+    }
+
+    /**
+     * An environment variable set without the same key in another source is listed under a name of
+     * its own: SmallRye lists {@code CORS_ALLOWED_ORIGINS} as {@code cors.allowed.origins}. It is a
+     * known key when it maps, by the MicroProfile rule (every character but letters and digits
+     * becomes {@code _}, then upper case), to a known key that reads the same value; a misspelt key
+     * in a properties file maps to nothing and is still reported.
+     */
+    private boolean isEnvironmentSpelling(String key) {
+        String environmentName = environmentName(key);
+        List<String> candidates = new ArrayList<>();
+        if (environmentName.equals(environmentName(ENABLED))) {
+            candidates.add(ENABLED);
+        }
+        String policies = environmentName(POLICY_PREFIX);
+        for (String policyKey : POLICY_KEYS) {
+            String suffix = environmentName(policyKey);
+            if (environmentName.equals(environmentName(PREFIX) + suffix)) {
+                candidates.add(PREFIX + policyKey);
+            } else if (environmentName.startsWith(policies) && environmentName.endsWith("_" + suffix)
+                    && environmentName.length() > policies.length() + suffix.length() + 1) {
+                String name = environmentName.substring(policies.length(), environmentName.length() - suffix.length() - 1);
+                candidates.add(POLICY_PREFIX + name.toLowerCase(Locale.ROOT) + "." + policyKey);
+            }
+        }
+        Optional<String> value = config.getOptionalValue(key, String.class);
+        return value.isPresent()
+                && candidates.stream().anyMatch(known -> config.getOptionalValue(known, String.class).equals(value));
+    }
+
+    private static String environmentName(String key) {
+        StringBuilder name = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            name.append(c < 0x80 && Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+        }
+        return name.toString();
     }
 
     static boolean isPolicyName(String name) {

@@ -1,7 +1,12 @@
 package io.github.jaxrscors;
 
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
@@ -53,10 +58,38 @@ public final class CorsFeature implements Feature {
         if (policy != null) {
             deployment.offer(policy);
         }
+        Configuration configuration = context.getConfiguration();
+        List<Class<?>> registered = new ArrayList<>(configuration.getClasses());
+        configuration.getInstances().forEach(instance -> registered.add(instance.getClass()));
+        deployment.declare(registered);
         context.property(Deployment.PROPERTY, deployment);
         context.register(new CorsRequestFilter(deployment));
         context.register(new CorsResponseFilter());
         context.register(new CorsDynamicFeature(deployment));
         return true;
+    }
+
+    /**
+     * Not for application code: the drop-in registration that RESTEasy reads from
+     * {@code META-INF/services/jakarta.ws.rs.ext.Providers} and Jersey's auto-discovery registers.
+     * Installs {@code new CorsFeature()} unless the application installs a {@code CorsFeature} of its own.
+     *
+     * <p>It is not {@code CorsFeature} itself because Jersey and RESTEasy keep the first registration
+     * of a provider class and drop later ones with at most a warning: an application's
+     * {@code new CorsFeature(policy)} (in Jersey, one registered inside another feature) would be ignored, the configured policy applied instead, and
+     * without a MicroProfile Config implementation the deployment would fail. It is public because
+     * RESTEasy instantiates providers only through public constructors of public classes.
+     */
+    @ConstrainedTo(RuntimeType.SERVER)
+    public static final class DropIn implements Feature {
+
+        /** Called by RESTEasy. */
+        public DropIn() {
+        }
+
+        @Override
+        public boolean configure(FeatureContext context) {
+            return new CorsFeature().configure(context);
+        }
     }
 }

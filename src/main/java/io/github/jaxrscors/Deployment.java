@@ -3,6 +3,7 @@ package io.github.jaxrscors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -45,6 +46,8 @@ final class Deployment {
     private final Map<String, CorsPolicy> namedPolicies = new HashMap<>();
     private final Map<CorsPolicy, CompiledPolicy> compiled = new HashMap<>();
     private final Set<Class<?>> resourceClasses = new HashSet<>();
+    /** Classes the application registered, scanned with the first resource class (see {@link #declare}). */
+    private final Set<Class<?>> declaredClasses = new LinkedHashSet<>();
     private final List<Routes.Entry> entries = new ArrayList<>();
     private volatile Routes routes;
 
@@ -64,9 +67,40 @@ final class Deployment {
         programmaticPolicy = policy;
     }
 
+    /**
+     * The classes the application registered. A dynamic feature is shown only classes that have
+     * resource methods; a root resource with nothing but sub-resource locators would go unseen, and
+     * requests below its locators would fall back to the default policy.
+     */
+    synchronized void declare(Collection<Class<?>> classes) {
+        declaredClasses.addAll(classes);
+    }
+
     /** Resolves and validates the routes of a resource class; non-root classes are ignored. */
     synchronized void addResourceClass(Class<?> resourceClass) {
         settle();
+        addDeclaredClasses();
+        scan(resourceClass);
+    }
+
+    /** Every mistake in every declared class is reported together, not one class per restart. */
+    private void addDeclaredClasses() {
+        List<Class<?>> declared = List.copyOf(declaredClasses);
+        declaredClasses.clear();
+        List<String> problems = new ArrayList<>();
+        for (Class<?> resourceClass : declared) {
+            try {
+                scan(resourceClass);
+            } catch (CorsConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CorsConfigException(problems);
+        }
+    }
+
+    private void scan(Class<?> resourceClass) {
         if (!enabled || !ResourceScanner.isRootResource(resourceClass) || !resourceClasses.add(resourceClass)) {
             return;
         }
@@ -75,7 +109,7 @@ final class Deployment {
         for (ResourceScanner.ResourceMethod method : ResourceScanner.scan(resourceClass)) {
             Route route = resolve(method, problems);
             if (route != null) {
-                found.add(new Routes.Entry(method.template(), method.httpMethod(), route));
+                found.add(new Routes.Entry(method.classTemplate(), method.template(), method.httpMethod(), route));
             }
         }
         if (!problems.isEmpty()) {
@@ -94,6 +128,7 @@ final class Deployment {
     private synchronized Routes assemble() {
         if (routes == null) {
             settle();
+            addDeclaredClasses();
             routes = enabled
                     ? Routes.of(new Route(compile(defaultPolicy), DEFAULT_POLICY_NAME, null), entries)
                     : Routes.disabled();
@@ -107,13 +142,28 @@ final class Deployment {
         }
         if (programmaticPolicy != null) {
             defaultPolicy = programmaticPolicy;
-            enabled = true;
+            // Configuration is optional beside a policy in code, but where there is one, its master
+            // switch still holds, and a typo in it or a broken named policy must still stop the
+            // deployment rather than lie in wait.
+            Optional<ConfigReader> reader = optionalConfig();
+            enabled = reader.map(ConfigReader::enabled).orElse(true);
+            if (enabled) {
+                reader.ifPresent(r -> r.checkNamedPolicies(programmaticPolicy));
+            }
         } else {
             ConfigReader reader = config();
             enabled = reader.enabled();
             defaultPolicy = enabled ? reader.defaultPolicy() : null;
         }
         settled = true;
+    }
+
+    private Optional<ConfigReader> optionalConfig() {
+        try {
+            return Optional.of(config());
+        } catch (CorsConfigException noImplementation) {
+            return Optional.empty();
+        }
     }
 
     private ConfigReader config() {

@@ -7,8 +7,9 @@ import jakarta.ws.rs.core.FeatureContext;
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 
 /**
- * Jersey's drop-in hook: installs {@link CorsFeature} in every server application unless the
- * application registered it itself. Jersey runs auto-discoverables for clients too, hence the check.
+ * Jersey's drop-in hook: installs {@link CorsFeature.DropIn} in every server application unless the
+ * application registered {@code CorsFeature} itself. Jersey runs auto-discoverables for clients too,
+ * hence the check.
  */
 @ConstrainedTo(RuntimeType.SERVER)
 @Priority(AutoDiscoverable.DEFAULT_PRIORITY)
@@ -18,7 +19,7 @@ final class JerseyAutoDiscoverable implements AutoDiscoverable {
     public void configure(FeatureContext context) {
         if (context.getConfiguration().getRuntimeType() == RuntimeType.SERVER
                 && !context.getConfiguration().isRegistered(CorsFeature.class)) {
-            context.register(new CorsFeature());
+            context.register(new CorsFeature.DropIn());
         }
     }
 }

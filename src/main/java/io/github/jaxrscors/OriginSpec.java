@@ -63,7 +63,13 @@ record OriginSpec(String scheme, String host, int port, boolean subdomains) {
         if (rest.indexOf('%') >= 0) {
             throw new InvalidOrigin("is percent-encoded; browsers send origins in plain ASCII");
         }
-        int portSeparator = rest.startsWith("[") ? rest.indexOf(':', Math.max(rest.indexOf(']'), 0)) : rest.indexOf(':');
+        // An IPv6 literal holds colons of its own: the port separator, if any, follows its ']'.
+        int bracket = rest.indexOf('[');
+        int literalEnd = bracket < 0 ? 0 : rest.indexOf(']', bracket);
+        if (literalEnd < 0) {
+            throw new InvalidOrigin("has a malformed IPv6 literal; write it as [2001:db8::1]");
+        }
+        int portSeparator = rest.indexOf(':', literalEnd);
         String host = (portSeparator < 0 ? rest : rest.substring(0, portSeparator)).toLowerCase(Locale.ROOT);
         int port = portSeparator < 0 ? Origins.DEFAULT_PORT : parsePort(rest.substring(portSeparator + 1));
         boolean subdomains = host.startsWith("*.");
@@ -75,8 +81,9 @@ record OriginSpec(String scheme, String host, int port, boolean subdomains) {
                     + "(https://*.example.com) or the port (http://localhost:*) may be '*'");
         }
         checkHost(host, subdomains);
+        // Schemes without a known default port report -1, which is also ANY_PORT: never fold ':*' away.
         int defaultPort = Origins.defaultPort(scheme, 0, scheme.length());
-        if (port == defaultPort) {
+        if (port != ANY_PORT && port == defaultPort) {
             port = Origins.DEFAULT_PORT;
         }
         return new OriginSpec(scheme, host, port, subdomains);

@@ -1,5 +1,6 @@
 package io.github.jaxrscors;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,14 +13,89 @@ import java.util.regex.Pattern;
  */
 final class PathTemplate {
 
-    /** One segment: a literal, or a pattern matched against one path segment. */
-    record Segment(String literal, Pattern pattern, int literalCharacters) {
+    private static final String ANY_SEGMENT = "([^/]+)";
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** One segment: a literal, or a pattern matched against one path segment (no regex needed for {@code {id}}). */
+    record Segment(String literal, Pattern pattern, int literalCharacters, boolean anySegment) {
         boolean isLiteral() {
             return pattern == null;
         }
 
         boolean matches(String segment) {
-            return isLiteral() ? literal.equals(segment) : pattern.matcher(segment).matches();
+            return matches(segment, 0, segment.length());
+        }
+
+        /** Whether the region {@code start..end} of {@code path} is a segment this one matches. */
+        boolean matches(String path, int start, int end) {
+            if (isLiteral()) {
+                return end - start == literal.length() && path.regionMatches(start, literal, 0, literal.length());
+            }
+            return anySegment ? end > start : pattern.matcher(path).region(start, end).matches();
+        }
+    }
+
+    /**
+     * How Jakarta REST orders templates that match the same request: the resource class's template
+     * first, then the whole template; by literal characters, then variables, then variables with a
+     * regular expression of their own, each the more the better; a resource method before a
+     * sub-resource locator. The smaller rank is preferred.
+     */
+    record Rank(int classLiterals, int classVariables, int classRegexVariables,
+            int literals, int variables, int regexVariables, boolean locator) implements Comparable<Rank> {
+
+        static Rank of(String classTemplate, String template, boolean locator) {
+            int[] c = counts(encodeLiterals(trimSlashes(classTemplate == null ? "" : classTemplate)));
+            int[] t = counts(encodeLiterals(trimSlashes(template)));
+            return new Rank(c[0], c[1], c[2], t[0], t[1], t[2], locator);
+        }
+
+        @Override
+        public int compareTo(Rank other) {
+            int order = Integer.compare(other.classLiterals, classLiterals);
+            if (order == 0) {
+                order = Integer.compare(other.classVariables, classVariables);
+            }
+            if (order == 0) {
+                order = Integer.compare(other.classRegexVariables, classRegexVariables);
+            }
+            if (order == 0) {
+                order = Integer.compare(other.literals, literals);
+            }
+            if (order == 0) {
+                order = Integer.compare(other.variables, variables);
+            }
+            if (order == 0) {
+                order = Integer.compare(other.regexVariables, regexVariables);
+            }
+            return order != 0 ? order : Boolean.compare(locator, other.locator);
+        }
+
+        /** Literal characters, variables and variables with their own expression of a template. */
+        private static int[] counts(String template) {
+            int literals = 0;
+            int variables = 0;
+            int regexVariables = 0;
+            int depth = 0;
+            boolean ownRegex = false;
+            for (int i = 0; i < template.length(); i++) {
+                char c = template.charAt(i);
+                if (c == '{') {
+                    if (depth++ == 0) {
+                        variables++;
+                        ownRegex = false;
+                    }
+                } else if (c == '}') {
+                    depth--;
+                } else if (depth == 0) {
+                    literals++;
+                } else if (c == ':' && depth == 1 && !ownRegex) {
+                    regexVariables++;
+                    ownRegex = true;
+                }
+            }
+            return new int[] {literals, variables, regexVariables};
         }
     }
 
@@ -52,8 +128,53 @@ final class PathTemplate {
         return path.substring(start, end);
     }
 
+    /**
+     * Percent-encodes the literal parts of a template as Jakarta REST does ({@code @Path("a b")}
+     * serves {@code /a%20b}), leaving variables and existing {@code %XX} escapes alone, since
+     * requests are matched in their encoded form.
+     */
+    static String encodeLiterals(String template) {
+        StringBuilder encoded = null;
+        int depth = 0;
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            boolean keep = depth > 0 || c == '{' || c == '}' || isPathCharacter(c)
+                    || c == '%' && i + 2 < template.length() && isHex(template.charAt(i + 1)) && isHex(template.charAt(i + 2));
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            }
+            if (keep) {
+                if (encoded != null) {
+                    encoded.append(c);
+                }
+                continue;
+            }
+            if (encoded == null) {
+                encoded = new StringBuilder(template.length() + 8).append(template, 0, i);
+            }
+            int end = Character.isHighSurrogate(c) && i + 1 < template.length() ? i + 2 : i + 1;
+            for (byte b : template.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                encoded.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+            }
+            i = end - 1;
+        }
+        return encoded == null ? template : encoded.toString();
+    }
+
+    /** RFC 3986 pchar without '%', plus '/': unreserved, sub-delims, ':' and '@'. */
+    private static boolean isPathCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0;
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
     static PathTemplate parse(String template) {
-        String path = trimSlashes(template);
+        String path = encodeLiterals(trimSlashes(template));
         List<String> rawSegments = splitOutsideBraces(path);
         List<Segment> segments = new ArrayList<>();
         StringBuilder tailRegex = null;
@@ -67,9 +188,11 @@ final class PathTemplate {
                 }
                 tailRegex.append(toRegex(raw));
             } else if (raw.indexOf('{') < 0) {
-                segments.add(new Segment(raw, null, raw.length()));
+                segments.add(new Segment(raw, null, raw.length(), false));
             } else {
-                segments.add(new Segment(null, Pattern.compile(toRegex(raw)), literalCharacters(raw)));
+                String regex = toRegex(raw);
+                // A lone default-syntax variable ({id}, the common case) takes any segment but an empty one.
+                segments.add(new Segment(null, Pattern.compile(regex), literalCharacters(raw), regex.equals(ANY_SEGMENT)));
             }
         }
         return new PathTemplate(path, List.copyOf(segments), tailRegex == null ? null : Pattern.compile(tailRegex.toString()));

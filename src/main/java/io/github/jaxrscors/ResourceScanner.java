@@ -24,10 +24,12 @@ final class ResourceScanner {
     /**
      * One resource method ({@code httpMethod} set) or sub-resource locator ({@code httpMethod} null).
      *
+     * @param classTemplate the class's {@code @Path}, without leading and trailing slashes
+     * @param template the class's and the method's {@code @Path} joined
      * @param classCors the {@code @Cors} of the class or its supertypes, or null
      * @param methodCors the {@code @Cors} of the method or the methods it overrides, or null
      */
-    record ResourceMethod(Class<?> resourceClass, Method method, String template, String httpMethod,
+    record ResourceMethod(Class<?> resourceClass, Method method, String classTemplate, String template, String httpMethod,
             Cors classCors, Cors methodCors) {
 
         String name() {
@@ -63,20 +65,48 @@ final class ResourceScanner {
             String template = PathTemplate.join(classPath == null ? null : classPath.value(),
                     methodPath == null ? null : methodPath.value());
             Cors methodCors = methodAnnotation(resourceClass, method, Cors.class);
-            found.add(new ResourceMethod(resourceClass, method, template, httpMethod, classCors, methodCors));
+            found.add(new ResourceMethod(resourceClass, method, PathTemplate.trimSlashes(classPath == null ? "" : classPath.value()),
+                    template, httpMethod, classCors, methodCors));
         }
         return found;
     }
 
-    /** The declaration whose Jakarta REST annotations apply: the first in the hierarchy that has any. */
+    /**
+     * The declaration whose Jakarta REST annotations apply: the first in the hierarchy that has any.
+     * Null when it is not a resource method or locator: a declaration with only, say, {@code @Produces}
+     * or a {@code @PathParam} hides the {@code @GET} of the method it overrides (specification
+     * section 3.6, as Jersey applies it).
+     */
     private static Method jaxrsAnnotated(Class<?> resourceClass, Method method) {
         for (Class<?> type : hierarchy(resourceClass)) {
             Method declared = declared(type, method);
-            if (declared != null && (declared.isAnnotationPresent(Path.class) || httpMethod(declared) != null)) {
-                return declared;
+            if (declared != null && hasJaxrsAnnotation(declared)) {
+                return declared.isAnnotationPresent(Path.class) || httpMethod(declared) != null ? declared : null;
             }
         }
         return null;
+    }
+
+    private static boolean hasJaxrsAnnotation(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            if (isJaxrs(annotation) || annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
+                return true;
+            }
+        }
+        for (Annotation[] parameter : method.getParameterAnnotations()) {
+            for (Annotation annotation : parameter) {
+                if (isJaxrs(annotation)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code @Path}, {@code @Produces}, {@code @PathParam}, {@code @Context} and the like. */
+    private static boolean isJaxrs(Annotation annotation) {
+        String name = annotation.annotationType().getPackageName();
+        return name.equals("jakarta.ws.rs") || name.equals("jakarta.ws.rs.core");
     }
 
     private static <A extends Annotation> A methodAnnotation(Class<?> resourceClass, Method method, Class<A> type) {

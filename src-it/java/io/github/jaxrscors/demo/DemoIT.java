@@ -1,0 +1,155 @@
+package io.github.jaxrscors.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Drives the demo page in headless Chromium, as a visitor would: clicks every button and checks what
+ * the browser allowed or blocked, the decision lines the server logged, and the explanation shown.
+ * No Chromium means a failure, not a skip: the demo is the README's first promise.
+ */
+class DemoIT {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private static Demo demo;
+    private static ChromeDriver browser;
+    private static String pageOrigin;
+
+    /** One button: the outcome the browser must report, the decision lines, and the start of the "why". */
+    record Call(String button, String outcome, String detail, List<String> decisions, String why) {
+        @Override
+        public String toString() {
+            return button;
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        demo = Demo.start(0, 0);
+        pageOrigin = demo.pageUri().toString().replaceAll("/$", "");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.get(demo.pageUri().toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (demo != null) {
+                demo.close();
+            }
+        }
+    }
+
+    static Stream<Call> calls() {
+        return Stream.of(
+                new Call("simple-get", "allowed", "HTTP 200 — Hello from the API X-Demo-Version: 1",
+                        List.of(trace("request allowed", "'default' for GET /api/greeting")),
+                        "The origin matches cors.allowed-origins"),
+                new Call("json-post", "allowed", "HTTP 201 — {\"text\":\"hello\"}",
+                        List.of(trace("preflight allowed", "'default' for POST /api/notes"),
+                                trace("request allowed", "'default' for POST /api/notes")),
+                        "cors.allowed-headers lists Content-Type"),
+                new Call("put-custom-header", "allowed", "HTTP 200 — note 1 updated with token 42",
+                        List.of(trace("preflight allowed", "'default' for PUT /api/notes/{id}"),
+                                trace("request allowed", "'default' for PUT /api/notes/{id}")),
+                        "cors.allowed-methods adds PUT"),
+                new Call("credentialed", "allowed", "HTTP 200 — signed in as demo-user",
+                        List.of(trace("request allowed", "'default' for GET /api/me")),
+                        "@Cors(allowCredentials = \"true\")"),
+                new Call("forbidden-path", "blocked", "TypeError",
+                        List.of("[DEBUG] request rejected: origin '" + pageOrigin
+                                + "' not allowed by policy 'partners' for GET /api/partners/report"),
+                        "The server refused it: origin '" + pageOrigin
+                                + "' not allowed by policy 'partners' for GET /api/partners/report."),
+                new Call("header-not-allowed", "blocked", "TypeError",
+                        List.of("[DEBUG] preflight rejected: header 'x-secret' not allowed by policy 'default' "
+                                + "for PUT /api/notes/{id}"),
+                        "The server refused it: header 'x-secret' not allowed by policy 'default' for PUT /api/notes/{id}."),
+                new Call("credentials-not-allowed", "blocked", "TypeError",
+                        List.of(trace("request allowed", "'default' for GET /api/greeting")),
+                        "The server allowed the origin, but this path's policy sends no Access-Control-Allow-Credentials"));
+    }
+
+    private static String trace(String what, String policyAndRoute) {
+        return "[TRACE] " + what + ": origin '" + pageOrigin + "' by policy " + policyAndRoute;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("calls")
+    void eachButtonShowsWhatTheBrowserDidAndWhy(Call call) {
+        WebElement card = browser.findElement(By.id(call.button()));
+        card.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(driver -> "done".equals(card.getAttribute("data-state")));
+
+        assertThat(card.getAttribute("data-outcome")).as("outcome").isEqualTo(call.outcome());
+        assertThat(card.findElement(By.className("verdict")).getText())
+                .startsWith(call.outcome().equals("allowed") ? "Browser allowed it" : "Browser blocked it");
+        assertThat(card.findElement(By.className("detail")).getText()).as("detail").startsWith(call.detail());
+        assertThat(card.findElement(By.className("decisions")).getText().lines().toList())
+                .as("decision log").isEqualTo(call.decisions());
+        assertThat(card.findElement(By.className("why")).getText()).as("why").startsWith(call.why());
+    }
+
+    @Test
+    void pageNamesBothOrigins() {
+        assertThat(browser.findElement(By.id("page-origin")).getText()).isEqualTo(pageOrigin);
+        assertThat(browser.findElement(By.id("api-origin")).getText())
+                .isEqualTo(demo.apiUri().toString().replaceAll("/$", ""))
+                .startsWith("http://localhost:");
+    }
+
+    @Test
+    void bannerPrintsBothAddressesAndAPreflightThatTheApiAllows() throws Exception {
+        String banner = demo.banner();
+        assertThat(banner).contains(demo.apiUri().toString(), demo.pageUri().toString(),
+                "curl -i -X OPTIONS " + demo.apiUri() + "api/notes/1", "-H 'Origin: " + pageOrigin + "'",
+                "-H 'Access-Control-Request-Method: PUT'",
+                "-H 'Access-Control-Request-Headers: content-type, x-demo-token'");
+
+        HttpResponse<String> preflight = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
+                        demo.apiUri().resolve("api/notes/1"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", pageOrigin)
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "content-type, x-demo-token")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(pageOrigin);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow())
+                .contains("content-type", "x-demo-token");
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.jaxrscors.it;
+
+import io.github.jaxrscors.it.DropInScenarios.Scenario;
+import io.github.jaxrscors.it.jersey.JerseyDropInServer;
+import io.github.jaxrscors.it.resteasy.RestEasyDropInServer;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The same plain application, unaware of CORS, deployed on Jersey + Grizzly and on RESTEasy +
+ * Undertow, each in its own JVM with only the jar and {@code META-INF/microprofile-config.properties}
+ * added: both must answer every scenario the same way.
+ */
+class DropInIT {
+
+    enum Runtime {
+        JERSEY(JerseyDropInServer.class, "jersey"),
+        RESTEASY(RestEasyDropInServer.class, "resteasy");
+
+        final Class<?> main;
+        final String classpath;
+
+        Runtime(Class<?> main, String classpath) {
+            this.main = main;
+            this.classpath = classpath;
+        }
+    }
+
+    private static final Map<Runtime, ForkedJvm> servers = new EnumMap<>(Runtime.class);
+    private static final Map<Runtime, URI> bases = new EnumMap<>(Runtime.class);
+
+    @BeforeAll
+    static void startBothRuntimes() throws Exception {
+        for (Runtime runtime : Runtime.values()) {
+            servers.put(runtime, new ForkedJvm.Spec(runtime.main, runtime.classpath).configDirectory("dropin").start());
+        }
+        servers.forEach((runtime, server) -> bases.put(runtime, server.awaitListening()));
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        for (ForkedJvm server : servers.values()) {
+            server.close();
+        }
+    }
+
+    static Stream<Arguments> scenarios() {
+        return DropInScenarios.all().stream()
+                .flatMap(s -> Stream.of(Runtime.values()).map(r -> Arguments.of(r, s)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("scenarios")
+    void answersLikeTheContractSays(Runtime runtime, Scenario scenario) {
+        scenario.expected().verify(scenario.request().sendTo(bases.get(runtime)));
+    }
+}

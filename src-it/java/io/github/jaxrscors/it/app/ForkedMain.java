@@ -1,0 +1,49 @@
+package io.github.jaxrscors.it.app;
+
+import java.io.IOException;
+
+/** The protocol between a server started in its own JVM and {@code ForkedJvm}, which started it. */
+public final class ForkedMain {
+
+    /** The line a forked server prints once it accepts connections. */
+    public static final String LISTENING = "LISTENING ";
+
+    /** A started server: the port it listens on, and how to stop it. */
+    public record Started(int port, Runnable stop) {
+    }
+
+    @FunctionalInterface
+    public interface Starter {
+        Started start() throws Exception;
+    }
+
+    private ForkedMain() {
+    }
+
+    /**
+     * Starts the server and announces its port, then serves until the parent closes our standard
+     * input (or dies), so a crashed test run leaves no server behind. A failed start ends the JVM
+     * with status 1 at once, even if the runtime left non-daemon threads running.
+     */
+    public static void serve(Starter starter) {
+        Started started;
+        try {
+            started = starter.start();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        System.out.println(LISTENING + started.port());
+        System.out.flush();
+        try {
+            while (System.in.read() != -1) {
+                // Only the end of the stream matters.
+            }
+        } catch (IOException e) {
+            // The parent is gone either way.
+        }
+        started.stop().run();
+        System.exit(0);
+    }
+}

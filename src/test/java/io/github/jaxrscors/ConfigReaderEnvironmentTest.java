@@ -1,0 +1,53 @@
+package io.github.jaxrscors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+
+/** Keys given only as environment variables, as in a container, with no properties file beside them. */
+class ConfigReaderEnvironmentTest {
+
+    private static Config environment(Map<String, String> variables) {
+        return new SmallRyeConfigBuilder().withSources(new EnvConfigSource(variables, 300)).build();
+    }
+
+    @Test
+    void environmentVariablesAloneAreKnownKeys() {
+        ConfigReader reader = new ConfigReader(environment(Map.of(
+                "CORS_ALLOWED_ORIGINS", "https://env.example",
+                "CORS_MAX_AGE", "30",
+                "CORS_ENABLED", "true",
+                "CORS_POLICY_PUBLIC_ALLOWED_ORIGINS", "*")));
+
+        CorsPolicy policy = reader.defaultPolicy();
+
+        assertThat(policy.allowedOrigins()).containsExactly("https://env.example");
+        assertThat(policy.maxAge()).hasSeconds(30);
+        assertThat(reader.namedPolicy("public", policy)).get()
+                .extracting(CorsPolicy::allowedOrigins).asList().containsExactly("*");
+    }
+
+    @Test
+    void aMisspeltEnvironmentVariableIsStillReported() {
+        ConfigReader reader = new ConfigReader(environment(Map.of("CORS_ALLOWED_ORIGIN", "https://env.example")));
+
+        assertThatThrownBy(reader::defaultPolicy).isInstanceOf(CorsConfigException.class)
+                .hasMessageContaining("cors.allowed.origin: unknown key");
+    }
+
+    @Test
+    void dotsForDashesInAPropertiesFileAreStillReported() {
+        Config config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(Map.of("cors.allowed.origins", "https://app.example"), "file", 100))
+                .build();
+
+        assertThatThrownBy(new ConfigReader(config)::defaultPolicy).isInstanceOf(CorsConfigException.class)
+                .hasMessageContaining("cors.allowed.origins: unknown key; did you mean cors.allowed-origins?");
+    }
+}
