@@ -16,7 +16,7 @@ final class CompiledPolicy {
 
     enum Verdict {
         ALLOWED,
-        ORIGIN_MALFORMED,
+        /** Not allowed, malformed, repeated or over-long origins included (the log tells them apart). */
         ORIGIN_NOT_ALLOWED,
         METHOD_NOT_ALLOWED,
         HEADERS_MALFORMED,
@@ -112,9 +112,13 @@ final class CompiledPolicy {
         if (origins.containsCanonical(origin)) {
             return Verdict.ALLOWED;
         }
+        // Refusing is the cheapest answer when nothing but the canonical look-up could allow it.
+        if (!anyOrigin && originPredicates.length == 0 && origins.canonicalMissIsFinal(origin)) {
+            return Verdict.ORIGIN_NOT_ALLOWED;
+        }
         long parsed = Origins.parse(origin);
         if (parsed == Origins.MALFORMED) {
-            return Verdict.ORIGIN_MALFORMED;
+            return Verdict.ORIGIN_NOT_ALLOWED;
         }
         if (anyOrigin || origins.containsOtherSpelling(origin, parsed)) {
             return Verdict.ALLOWED;

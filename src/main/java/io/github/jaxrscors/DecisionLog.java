@@ -38,8 +38,9 @@ final class DecisionLog {
             String requestHeaders, String contentType) {
         return switch (verdict) {
             case ALLOWED -> "nothing";
-            case ORIGIN_MALFORMED -> "origin " + quote(origin) + " is malformed (or repeated, or too long), so not allowed";
-            case ORIGIN_NOT_ALLOWED -> "origin " + quote(origin) + " not allowed";
+            case ORIGIN_NOT_ALLOWED -> Origins.parse(origin) == Origins.MALFORMED
+                    ? "origin " + quote(origin) + " is malformed (or repeated, or too long), so not allowed"
+                    : "origin " + quote(origin) + " not allowed";
             case METHOD_NOT_ALLOWED -> "method " + quote(method) + " not allowed";
             case HEADERS_MALFORMED -> "Access-Control-Request-Headers " + quote(requestHeaders) + " is not a list of header names, so not allowed";
             case HEADER_NOT_ALLOWED -> "header " + quote(firstDisallowed(policy, requestHeaders)) + " not allowed";

@@ -68,6 +68,15 @@ final class OriginTable {
         }
     }
 
+    /**
+     * Whether a miss in {@link #containsCanonical} settles it: every spec is exact, and the origin is
+     * no other spelling of one (it has no upper-case letter and names no default port), so the parsed
+     * path could not find it either, whether it parses or not.
+     */
+    boolean canonicalMissIsFinal(String origin) {
+        return !hasSubdomains && !hasAnyPort && !Origins.mayBeOtherSpelling(origin);
+    }
+
     /** Whether the request's origin, exactly as sent, is the canonical form of an exact spec. */
     boolean containsCanonical(String origin) {
         for (int slot = canonicalHash(origin) & canonicalMask; canonical[slot] != null; slot = (slot + 1) & canonicalMask) {

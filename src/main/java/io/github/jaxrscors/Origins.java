@@ -71,6 +71,24 @@ final class Origins {
     }
 
     /** Whether the origin is spelled as browsers serialize it: lower-case scheme and host, no default port. */
+    /**
+     * Whether the origin might be a spelling other than the canonical one of a well-formed origin
+     * (see {@link #isCanonical}): it has an upper-case letter or ends in a default port. Looks at no
+     * more than the characters, so that an origin can be refused before it is parsed.
+     */
+    static boolean mayBeOtherSpelling(String origin) {
+        if (origin.endsWith(":80") || origin.endsWith(":443")) {
+            return true;
+        }
+        for (int i = 0; i < origin.length(); i++) {
+            char c = origin.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isCanonical(String origin, long parsed) {
         int hostEnd = hostEnd(parsed);
         if (hostEnd < origin.length() && port(parsed) == DEFAULT_PORT) {

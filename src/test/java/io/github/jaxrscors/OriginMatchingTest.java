@@ -1,7 +1,6 @@
 package io.github.jaxrscors;
 
 import static io.github.jaxrscors.CompiledPolicy.Verdict.ALLOWED;
-import static io.github.jaxrscors.CompiledPolicy.Verdict.ORIGIN_MALFORMED;
 import static io.github.jaxrscors.CompiledPolicy.Verdict.ORIGIN_NOT_ALLOWED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,12 +75,12 @@ class OriginMatchingTest {
 
                 new Row("any origin", ANY, "https://anything.example:1234", ALLOWED),
                 new Row("any origin allows null", ANY, "null", ALLOWED),
-                new Row("null is not allowed by a list", EXACT, "null", ORIGIN_MALFORMED),
-                new Row("null is not allowed by subdomains", SUBDOMAINS, "null", ORIGIN_MALFORMED),
-                new Row("any origin: still malformed", ANY, "https://example.com/", ORIGIN_MALFORMED),
-                new Row("any origin: two origins joined", ANY, "https://a.example,https://b.example", ORIGIN_MALFORMED),
-                new Row("any origin: too long", ANY, "https://" + "a".repeat(Origins.MAX_LENGTH), ORIGIN_MALFORMED),
-                new Row("malformed", EXACT, "app.example.com", ORIGIN_MALFORMED),
+                new Row("null is not allowed by a list", EXACT, "null", ORIGIN_NOT_ALLOWED),
+                new Row("null is not allowed by subdomains", SUBDOMAINS, "null", ORIGIN_NOT_ALLOWED),
+                new Row("any origin: still malformed", ANY, "https://example.com/", ORIGIN_NOT_ALLOWED),
+                new Row("any origin: two origins joined", ANY, "https://a.example,https://b.example", ORIGIN_NOT_ALLOWED),
+                new Row("any origin: too long", ANY, "https://" + "a".repeat(Origins.MAX_LENGTH), ORIGIN_NOT_ALLOWED),
+                new Row("malformed", EXACT, "app.example.com", ORIGIN_NOT_ALLOWED),
                 new Row("nothing configured", List.of(), "https://app.example.com", ORIGIN_NOT_ALLOWED));
     }
 
@@ -126,8 +125,8 @@ class OriginMatchingTest {
         assertThat(policy.checkOrigin("https://named.example")).isEqualTo(ALLOWED);
         assertThat(policy.checkOrigin("https://pr-12.preview.example")).isEqualTo(ALLOWED);
         assertThat(policy.checkOrigin("https://other.example")).isEqualTo(ORIGIN_NOT_ALLOWED);
-        assertThat(policy.checkOrigin("https://pr-12.preview.example/")).isEqualTo(ORIGIN_MALFORMED);
-        assertThat(policy.checkOrigin("null")).isEqualTo(ORIGIN_MALFORMED);
+        assertThat(policy.checkOrigin("https://pr-12.preview.example/")).isEqualTo(ORIGIN_NOT_ALLOWED);
+        assertThat(policy.checkOrigin("null")).isEqualTo(ORIGIN_NOT_ALLOWED);
         assertThat(seen).as("named origins never reach the predicate; malformed ones neither")
                 .containsExactly("https://pr-12.preview.example", "https://other.example");
     }
