@@ -69,7 +69,10 @@ public class PeerBenchmark {
     private List<String> requestHeaderList = List.of("content-type", "x-api-key", "x-request-id");
 
     public PeerBenchmark() {
-        Deployment deployment = new Deployment(() -> null);
+        // As without a MicroProfile Config implementation: the policy in code is all there is.
+        Deployment deployment = new Deployment(() -> {
+            throw new IllegalStateException("No ConfigProviderResolver implementation found!");
+        });
         deployment.offer(policy);
         requestFilter = new CorsRequestFilter(deployment);
 

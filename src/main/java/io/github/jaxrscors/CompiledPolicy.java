@@ -109,11 +109,12 @@ final class CompiledPolicy {
         if (anyOrigin && NULL_ORIGIN.equals(origin)) {
             return Verdict.ALLOWED;
         }
-        if (origins.containsCanonical(origin)) {
+        int probe = origins.probeCanonical(origin);
+        if (probe == OriginTable.FOUND) {
             return Verdict.ALLOWED;
         }
         // Refusing is the cheapest answer when nothing but the canonical look-up could allow it.
-        if (!anyOrigin && originPredicates.length == 0 && origins.canonicalMissIsFinal(origin)) {
+        if (probe == OriginTable.ABSENT && !anyOrigin && originPredicates.length == 0) {
             return Verdict.ORIGIN_NOT_ALLOWED;
         }
         long parsed = Origins.parse(origin);

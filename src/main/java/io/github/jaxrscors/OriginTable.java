@@ -1,6 +1,8 @@
 package io.github.jaxrscors;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Objects;
 
 /**
  * The configured origins as an open-addressing hash table keyed by (scheme, host, port, wildcard),
@@ -18,6 +20,16 @@ import java.util.Collection;
  */
 final class OriginTable {
 
+    /** {@link #probeCanonical} results. */
+    static final int FOUND = 0;
+    /** No spelling of an exact spec: with exact specs alone, the origin is not allowed. */
+    static final int ABSENT = 1;
+    /** Possibly another spelling of a spec (other case, explicit default port): parse it to know. */
+    static final int UNDECIDED = 2;
+
+    /** Up to this many exact specs, {@code String.equals} on each beats hashing the origin. */
+    private static final int FEW = 4;
+
     private final String[] schemes;
     private final String[] hosts;
     private final int[] ports;
@@ -27,6 +39,8 @@ final class OriginTable {
     private final boolean hasAnyPort;
     private final String[] canonical;
     private final int canonicalMask;
+    /** The canonical forms again, when so few that comparing each costs less than hashing. */
+    private final String[] fewCanonical;
 
     OriginTable(Collection<OriginSpec> specs) {
         int capacity = Integer.highestOneBit(Math.max(4, specs.size() * 2) - 1) << 1;
@@ -66,30 +80,48 @@ final class OriginTable {
                 canonical[slot] = serialized;
             }
         }
+        String[] all = Arrays.stream(canonical).filter(Objects::nonNull).toArray(String[]::new);
+        fewCanonical = all.length <= FEW ? all : null;
     }
 
     /**
-     * Whether a miss in {@link #containsCanonical} settles it: every spec is exact, and the origin is
-     * no other spelling of one (it has no upper-case letter and names no default port), so the parsed
-     * path could not find it either, whether it parses or not.
+     * Looks the request's origin up, exactly as sent, among the canonical forms of the exact specs.
+     * The hash folds case, so a spelling in other case lands on its spec's chain, and a miss with no
+     * such candidate and no default port at the end is {@link #ABSENT} without any parsing.
      */
-    boolean canonicalMissIsFinal(String origin) {
-        return !hasSubdomains && !hasAnyPort && !Origins.mayBeOtherSpelling(origin);
-    }
-
-    /** Whether the request's origin, exactly as sent, is the canonical form of an exact spec. */
-    boolean containsCanonical(String origin) {
+    int probeCanonical(String origin) {
+        if (fewCanonical != null) {
+            for (String candidate : fewCanonical) {
+                if (candidate.equals(origin)) {
+                    return FOUND;
+                }
+            }
+            for (String candidate : fewCanonical) {
+                if (candidate.equalsIgnoreCase(origin)) {
+                    return UNDECIDED;
+                }
+            }
+            return undecidedUnlessAbsent(origin);
+        }
         for (int slot = canonicalHash(origin) & canonicalMask; canonical[slot] != null; slot = (slot + 1) & canonicalMask) {
-            if (canonical[slot].equals(origin)) {
-                return true;
+            String candidate = canonical[slot];
+            if (candidate.equals(origin)) {
+                return FOUND;
+            }
+            if (candidate.equalsIgnoreCase(origin)) {
+                return UNDECIDED;
             }
         }
-        return false;
+        return undecidedUnlessAbsent(origin);
+    }
+
+    private int undecidedUnlessAbsent(String origin) {
+        return hasSubdomains || hasAnyPort || Origins.endsWithDefaultPort(origin) ? UNDECIDED : ABSENT;
     }
 
     /**
      * Whether the origin, already parsed by {@link Origins#parse}, matches a spec in a way that
-     * {@link #containsCanonical} cannot see: through a wildcard or any-port spec, or spelled
+     * {@link #probeCanonical} cannot find: through a wildcard or any-port spec, or spelled
      * differently from an exact spec (upper case, the default port written out).
      */
     boolean containsOtherSpelling(String origin, long parsed) {
@@ -155,7 +187,8 @@ final class OriginTable {
     /**
      * A hash of every character in four interleaved lanes, which shortens the chain of dependent
      * multiplications fourfold. Not {@code String.hashCode()}: a header value is a new string per
-     * request, so its cached hash would never be reused.
+     * request, so its cached hash would never be reused. {@code | 0x20} folds ASCII letters to lower
+     * case without a branch (it folds a few punctuation characters too, which only adds collisions).
      */
     private static int canonicalHash(String s) {
         int length = s.length();
@@ -165,13 +198,13 @@ final class OriginTable {
         int h3 = 0;
         int i = 0;
         for (; i + 3 < length; i += 4) {
-            h0 = h0 * 31 + s.charAt(i);
-            h1 = h1 * 31 + s.charAt(i + 1);
-            h2 = h2 * 31 + s.charAt(i + 2);
-            h3 = h3 * 31 + s.charAt(i + 3);
+            h0 = h0 * 31 + (s.charAt(i) | 0x20);
+            h1 = h1 * 31 + (s.charAt(i + 1) | 0x20);
+            h2 = h2 * 31 + (s.charAt(i + 2) | 0x20);
+            h3 = h3 * 31 + (s.charAt(i + 3) | 0x20);
         }
         for (; i < length; i++) {
-            h0 = h0 * 31 + s.charAt(i);
+            h0 = h0 * 31 + (s.charAt(i) | 0x20);
         }
         int h = ((h0 * 0x9E3779B1 + h1) * 0x9E3779B1 + h2) * 0x9E3779B1 + h3;
         return h ^ (h >>> 16);

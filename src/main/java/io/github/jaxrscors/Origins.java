@@ -70,25 +70,12 @@ final class Origins {
         return (int) (parsed >>> 32);
     }
 
-    /** Whether the origin is spelled as browsers serialize it: lower-case scheme and host, no default port. */
-    /**
-     * Whether the origin might be a spelling other than the canonical one of a well-formed origin
-     * (see {@link #isCanonical}): it has an upper-case letter or ends in a default port. Looks at no
-     * more than the characters, so that an origin can be refused before it is parsed.
-     */
-    static boolean mayBeOtherSpelling(String origin) {
-        if (origin.endsWith(":80") || origin.endsWith(":443")) {
-            return true;
-        }
-        for (int i = 0; i < origin.length(); i++) {
-            char c = origin.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the origin ends in ":80" or ":443", a port that a canonical origin would omit. */
+    static boolean endsWithDefaultPort(String origin) {
+        return origin.endsWith(":80") || origin.endsWith(":443");
     }
 
+    /** Whether the origin is spelled as browsers serialize it: lower-case scheme and host, no default port. */
     static boolean isCanonical(String origin, long parsed) {
         int hostEnd = hostEnd(parsed);
         if (hostEnd < origin.length() && port(parsed) == DEFAULT_PORT) {
