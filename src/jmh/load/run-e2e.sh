@@ -55,7 +55,7 @@ for variant in "${variants[@]}"; do
     # shellcheck disable=SC2086
     java $JVM_FLAGS -Dcors.allowed-origins="$ORIGIN" -cp "$cp" $main >"$log" 2>&1 &
     pids+=($!)
-    for _ in $(seq 100); do
+    for _ in $(seq 300); do
         grep -q '^PORT ' "$log" && break
         sleep 0.2
     done
@@ -84,15 +84,30 @@ for variant in "${variants[@]}"; do
     run_wrk "${variant%%|*}" "$WARMUP" >/dev/null
 done
 
-declare -A results
+declare -A results rps
 for round in $(seq "$ROUNDS"); do
-    for variant in "${variants[@]}"; do
+    # Every other round runs the variants in reverse, so that no variant always goes first.
+    order=("${variants[@]}")
+    if (( round % 2 == 0 )); then
+        order=()
+        for (( i = ${#variants[@]} - 1; i >= 0; i-- )); do order+=("${variants[$i]}"); done
+    fi
+    for variant in "${order[@]}"; do
         name=${variant%%|*}
         result=$(run_wrk "$name" "$DURATION")
         results[$name]+="$result"$'\n'
+        rps[$name,$round]=${result%% *}
         echo "round $round  $name  $result" >&2
     done
 done
+
+# The machine's speed drifts over minutes (other tenants, frequency), moving every variant of a
+# round alike; the median over rounds of the ratio within each round cancels that drift.
+paired() { # a b -> median over rounds of rps(a)/rps(b), in percent
+    for round in $(seq "$ROUNDS"); do
+        awk -v a="${rps[$1,$round]}" -v b="${rps[$2,$round]}" 'BEGIN { print 100 * a / b }'
+    done | sort -g | awk '{ x[NR] = $1 } END { printf "%.1f%%", NR % 2 ? x[(NR + 1) / 2] : (x[NR / 2] + x[NR / 2 + 1]) / 2 }'
+}
 
 # Median and range over the rounds; ratio against the baseline of the same runtime.
 summary() { # name -> "median min max p50 p99" (latencies: medians over the rounds)
@@ -103,16 +118,15 @@ summary() { # name -> "median min max p50 p99" (latencies: medians over the roun
 }
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternated rounds, JVM: $JVM_FLAGS, $(nproc) cores"
-printf '| %-24s | %12s | %17s | %9s | %9s | %-40s |\n' "server" "requests/s" "range" "p50 (ms)" "p99 (ms)" "vs. baseline (median)"
+printf '| %-24s | %12s | %17s | %9s | %9s | %-40s |\n' "server" "requests/s" "range" "p50 (ms)" "p99 (ms)" "paired ratio (median of rounds)"
 printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..26})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..19})" "$(printf -- '-%.0s' {1..11})" "$(printf -- '-%.0s' {1..11})" "$(printf -- '-%.0s' {1..42})"
 for variant in "${variants[@]}"; do
     name=${variant%%|*}
     read -r median lo hi p50 p99 <<<"$(summary "$name")"
     case "$name" in
-        jersey-with) read -r base _ <<<"$(summary jersey-without)"; vs=$(awk -v a="$median" -v b="$base" 'BEGIN { printf "%.1f%% of jersey-without", 100 * a / b }') ;;
-        resteasy-with) read -r own _ <<<"$(summary resteasy-own-CorsFilter)"; read -r base _ <<<"$(summary resteasy-without)"
-            vs=$(awk -v a="$median" -v b="$own" -v c="$base" 'BEGIN { printf "%.1f%% of own-CorsFilter, %.1f%% of without", 100 * a / b, 100 * a / c }') ;;
-        resteasy-own-CorsFilter) read -r base _ <<<"$(summary resteasy-without)"; vs=$(awk -v a="$median" -v b="$base" 'BEGIN { printf "%.1f%% of resteasy-without", 100 * a / b }') ;;
+        jersey-with) vs="$(paired jersey-with jersey-without) of jersey-without" ;;
+        resteasy-with) vs="$(paired resteasy-with resteasy-own-CorsFilter) of own-CorsFilter, $(paired resteasy-with resteasy-without) of without" ;;
+        resteasy-own-CorsFilter) vs="$(paired resteasy-own-CorsFilter resteasy-without) of resteasy-without" ;;
         *) vs="baseline" ;;
     esac
     printf '| %-24s | %12.0f | %8.0f–%-8.0f | %9.3f | %9.3f | %-40s |\n' "$name" "$median" "$lo" "$hi" "$p50" "$p99" "$vs"
