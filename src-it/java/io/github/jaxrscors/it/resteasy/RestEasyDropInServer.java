@@ -3,6 +3,7 @@ package io.github.jaxrscors.it.resteasy;
 import io.github.jaxrscors.it.app.DropInApplication;
 import io.github.jaxrscors.it.app.ForkedMain;
 import io.undertow.Undertow;
+import jakarta.ws.rs.core.Application;
 import java.net.InetSocketAddress;
 import org.jboss.resteasy.plugins.server.undertow.UndertowJaxrsServer;
 
@@ -13,6 +14,11 @@ public final class RestEasyDropInServer {
     }
 
     public static void main(String[] args) {
+        serve(DropInApplication.class);
+    }
+
+    /** Deploys the application on a free loopback port, as {@link ForkedMain} expects. */
+    static void serve(Class<? extends Application> application) {
         // The subclass only reads the port Undertow chose; UndertowJaxrsServer has no getter for it.
         class Server extends UndertowJaxrsServer {
             int port() {
@@ -22,7 +28,7 @@ public final class RestEasyDropInServer {
         ForkedMain.serve(() -> {
             Server server = new Server();
             server.start(Undertow.builder().addHttpListener(0, "127.0.0.1"));
-            server.deploy(DropInApplication.class);
+            server.deploy(application);
             return new ForkedMain.Started(server.port(), server::stop);
         });
     }
