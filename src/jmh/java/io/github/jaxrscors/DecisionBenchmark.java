@@ -40,26 +40,26 @@ public class DecisionBenchmark {
 
     @Benchmark
     public CompiledPolicy.Verdict allowedActual() {
-        return policy.checkActual(allowedOrigin, get, null);
+        return policy.actual(allowedOrigin, get, null);
     }
 
     @Benchmark
     public CompiledPolicy.Verdict allowedActualWithContentType() {
-        return policy.checkActual(allowedOrigin, put, contentType);
+        return policy.actual(allowedOrigin, put, contentType);
     }
 
     @Benchmark
     public CompiledPolicy.Verdict disallowedActual() {
-        return policy.checkActual(disallowedOrigin, get, null);
+        return policy.actual(disallowedOrigin, get, null);
     }
 
     @Benchmark
     public CompiledPolicy.Verdict allowedPreflight() {
-        return policy.checkPreflight(allowedOrigin, put, requestHeaders);
+        return policy.preflight(allowedOrigin, put, requestHeaders);
     }
 
     @Benchmark
     public CompiledPolicy.Verdict disallowedPreflight() {
-        return policy.checkPreflight(disallowedOrigin, put, requestHeaders);
+        return policy.preflight(disallowedOrigin, put, requestHeaders);
     }
 }

@@ -55,6 +55,8 @@ public class PeerBenchmark {
             .maxAge(Duration.ofHours(1))
             .build();
     private final CompiledPolicy ours = new CompiledPolicy(policy);
+    private final OriginMatcher ourOrigins = OriginMatcher.of(policy);
+    private final HeaderMatcher ourHeaders = HeaderMatcher.of(policy);
     private final CorsRequestFilter requestFilter;
     private final CorsResponseFilter responseFilter = new CorsResponseFilter();
 
@@ -84,8 +86,8 @@ public class PeerBenchmark {
     }
 
     @Benchmark
-    public CompiledPolicy.Verdict checkOriginOurs() {
-        return ours.checkOrigin(origin);
+    public boolean checkOriginOurs() {
+        return ourOrigins.allows(origin);
     }
 
     @Benchmark
@@ -105,7 +107,7 @@ public class PeerBenchmark {
 
     @Benchmark
     public int checkHeadersOurs() {
-        return ours.scanRequestHeaders(requestHeaders);
+        return ourHeaders.scan(requestHeaders);
     }
 
     @Benchmark

@@ -58,12 +58,12 @@ public class RoutingBenchmark {
             linearTemplates.add(Pattern.compile(Pattern.quote(base) + "/([^/]+)"));
             linearTemplates.add(Pattern.compile(Pattern.quote(base) + "/(\\d+)/history"));
         }
-        routes = Routes.of(new Route(read, "default", null), entries);
+        routes = new Routes(new Route(read, "default", null), entries);
         int last = resources - 1;
         templatePath = "r" + last + "/items/42";
         regexPath = "r" + last + "/items/42/history";
-        if (!routes.find(templatePath, "PUT").policyName().equals("put " + last)
-                || !routes.find(regexPath, "GET").policyName().equals("history " + last)
+        if (!routes.find(templatePath, 0, "PUT").policyName().equals("put " + last)
+                || !routes.find(regexPath, 0, "GET").policyName().equals("history " + last)
                 || preflightToTemplate() != CompiledPolicy.Verdict.ALLOWED) {
             throw new IllegalStateException("the benchmark's routes are not what it measures");
         }
@@ -72,15 +72,15 @@ public class RoutingBenchmark {
     /** {@code PUT /r<n>/items/42} with {@code Content-Type}: a literal prefix, then a template. */
     @Benchmark
     public CompiledPolicy.Verdict preflightToTemplate() {
-        Route route = routes.find(templatePath, "PUT");
-        return route.policy().checkPreflight(ORIGIN, "PUT", "content-type");
+        Route route = routes.find(templatePath, 0, "PUT");
+        return route.policy().preflight(ORIGIN, "PUT", "content-type");
     }
 
     /** {@code GET /r<n>/items/42/history}: a literal prefix, then a regex tail. */
     @Benchmark
     public CompiledPolicy.Verdict preflightToRegexTail() {
-        Route route = routes.find(regexPath, "GET");
-        return route.policy().checkPreflight(ORIGIN, "GET", null);
+        Route route = routes.find(regexPath, 0, "GET");
+        return route.policy().preflight(ORIGIN, "GET", null);
     }
 
     /** What trying every template in turn costs for the same path (match only, no policy check). */

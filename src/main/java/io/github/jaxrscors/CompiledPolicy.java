@@ -1,97 +1,88 @@
 package io.github.jaxrscors;
 
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
- * A {@link CorsPolicy} compiled for the request path: origins in a hash table, header names in a
- * case-insensitive set, and every response header value the policy can send joined in advance.
- * Deciding about an allowed request allocates nothing.
+ * A {@link CorsPolicy} compiled for the request path: it decides about a request and writes the
+ * answer. Origins and header names sit in hash tables, and every header value the policy can send
+ * is joined in advance; deciding allocates nothing.
+ *
+ * <p>The request filter asks for a {@link Verdict} ({@link #actual}, {@link #preflight}), then for
+ * the answer that goes with it: a preflight response ({@link #answerPreflight}, {@link #refusePreflight}),
+ * a refusal of an actual request ({@link #refuseActual}), or an {@link Outcome} that the response
+ * filter writes onto the resource's response.
  */
 final class CompiledPolicy {
 
+    /** What the policy says about one request; the refusals name their reason for the decision log. */
     enum Verdict {
         ALLOWED,
-        /** Not allowed, malformed, repeated or over-long origins included (the log tells them apart). */
+        /** Allowed, but some requested headers only by prefix, predicate or {@code *}: echo them. */
+        ALLOWED_ECHOING_HEADERS,
+        /** Not allowed; malformed, repeated or over-long origins included (the log tells them apart). */
         ORIGIN_NOT_ALLOWED,
         METHOD_NOT_ALLOWED,
         HEADERS_MALFORMED,
         HEADER_NOT_ALLOWED,
-        CONTENT_TYPE_NOT_ALLOWED
+        CONTENT_TYPE_NOT_ALLOWED;
+
+        boolean allowed() {
+            return this == ALLOWED || this == ALLOWED_ECHOING_HEADERS;
+        }
     }
 
-    /** {@link #scanRequestHeaders} results that are not the index of a disallowed header. */
-    static final int ALL_NAMED = -1;
-    static final int SOME_BY_PATTERN = -2;
-    static final int MALFORMED = -3;
+    private static final String TRUE = "true";
 
-    private static final String NULL_ORIGIN = "null";
-    private static final String AUTHORIZATION = "authorization";
-
-    final Outcome.Allowed allowed = new Outcome.Allowed(this);
-
-    private final CorsPolicy policy;
-    private final boolean anyOrigin;
-    private final OriginTable origins;
-    private final Predicate<String>[] originPredicates;
+    private final OriginMatcher origins;
     private final boolean anyMethod;
     private final Set<String> methods;
-    private final boolean anyHeader;
-    private final HeaderNameSet headerNames;
-    private final String[] headerPrefixes;
-    private final Predicate<String>[] headerPredicates;
+    private final HeaderMatcher headers;
     private final boolean allowNonSimpleContentTypes;
 
-    /** {@code Access-Control-Allow-Origin: *} rather than the request's origin. */
-    final boolean wildcardOrigin;
-    /** Whether responses differ by {@code Origin}, and so carry {@code Vary: Origin}. */
-    final boolean variesByOrigin;
-    final boolean allowCredentials;
-    final boolean allowPrivateNetwork;
     final boolean allowSameOrigin;
-    final boolean rejectDisallowed;
     final boolean trustForwardedHeaders;
-    final int preflightStatus;
-    /** Pre-joined header values; null where the header is not sent. */
-    final String allowMethods;
-    final String allowHeaders;
-    final String exposeHeaders;
-    final String maxAge;
+    final boolean rejectDisallowed;
+    private final boolean allowCredentials;
+    private final boolean allowPrivateNetwork;
+    private final boolean preflightNoContent;
 
-    @SuppressWarnings("unchecked")
+    /** Pre-joined header values; null where the header is not sent. */
+    private final String allowMethods;
+    private final String allowHeaders;
+    private final String exposeHeaders;
+    private final String maxAge;
+    /** What a refusal depends on: the origin, and whether the request claims to be same-origin. */
+    private final String[] refusalVary;
+    private final String[] preflightVary;
+
+    /** {@code Access-Control-Allow-Origin: *}: the same answer for every origin, and for none; null otherwise. */
+    private final Outcome anyOrigin;
+    /** No CORS headers, but the answer depended on the request's origin. */
+    private final Outcome varyByOrigin;
+    /** Refused by the policy, passed by the same-origin check. */
+    private final Outcome sameOriginActual;
+    private final Outcome sameOriginPreflight;
+
     CompiledPolicy(CorsPolicy policy) {
-        this.policy = policy;
-        anyOrigin = policy.anyOrigin();
-        origins = new OriginTable(policy.originSpecs());
-        originPredicates = policy.originPredicates().toArray(Predicate[]::new);
+        allowCredentials = policy.allowCredentials();
+        origins = OriginMatcher.of(policy);
         anyMethod = policy.anyMethod();
         methods = Set.copyOf(policy.methodNames());
-        anyHeader = policy.anyHeader();
         allowNonSimpleContentTypes = policy.allowNonSimpleContentTypes();
-        Set<String> names = new LinkedHashSet<>(CorsPolicy.ALWAYS_ALLOWED_HEADERS);
-        if (allowNonSimpleContentTypes) {
-            names.add("content-type");
-        }
-        names.addAll(policy.headerNames());
-        headerNames = new HeaderNameSet(names);
-        headerPrefixes = policy.headerPrefixes().toArray(String[]::new);
-        headerPredicates = policy.headerPredicates().toArray(Predicate[]::new);
+        headers = HeaderMatcher.of(policy);
 
-        allowCredentials = policy.allowCredentials();
-        wildcardOrigin = anyOrigin && !allowCredentials;
-        variesByOrigin = !wildcardOrigin;
-        allowPrivateNetwork = policy.allowPrivateNetwork();
         allowSameOrigin = policy.allowSameOrigin();
-        rejectDisallowed = policy.rejectDisallowed();
         trustForwardedHeaders = policy.trustForwardedHeaders();
-        preflightStatus = policy.preflightStatus();
+        rejectDisallowed = policy.rejectDisallowed();
+        allowPrivateNetwork = policy.allowPrivateNetwork();
+        preflightNoContent = policy.preflightStatus() == 204;
 
         allowMethods = anyMethod ? null : String.join(", ", policy.methodNames());
-        allowHeaders = String.join(", ", names);
+        allowHeaders = String.join(", ", HeaderMatcher.namedHeaders(policy));
         List<String> exposed = new ArrayList<>(policy.exposedHeaderNames());
         if (policy.anyExposedHeader()) {
             exposed.add(CorsPolicy.WILDCARD);
@@ -99,44 +90,23 @@ final class CompiledPolicy {
         exposeHeaders = exposed.isEmpty() ? null : String.join(", ", exposed);
         long seconds = policy.maxAge().getSeconds();
         maxAge = seconds == 0 ? null : Long.toString(seconds);
+        // A refusal can be turned into a pass by the same-origin check, which reads Sec-Fetch-Site:
+        // a cache must keep those answers apart.
+        refusalVary = allowSameOrigin ? CorsHeaders.VARY_ORIGIN_AND_FETCH_SITE : CorsHeaders.VARY_ORIGIN;
+        preflightVary = allowSameOrigin ? CorsHeaders.VARY_PREFLIGHT_AND_FETCH_SITE : CorsHeaders.VARY_PREFLIGHT;
+        anyOrigin = policy.anyOrigin() && !allowCredentials ? new Outcome(this, CorsPolicy.WILDCARD, CorsHeaders.VARY_NOTHING) : null;
+        varyByOrigin = new Outcome(this, null, CorsHeaders.VARY_ORIGIN);
+        // Without a 403 to tell apart, passing on refused requests makes the same-origin check moot.
+        sameOriginActual = new Outcome(this, null, rejectDisallowed ? refusalVary : CorsHeaders.VARY_ORIGIN);
+        sameOriginPreflight = new Outcome(this, null, preflightVary);
     }
 
-    CorsPolicy policy() {
-        return policy;
-    }
-
-    Verdict checkOrigin(String origin) {
-        if (anyOrigin && NULL_ORIGIN.equals(origin)) {
-            return Verdict.ALLOWED;
-        }
-        int probe = origins.probeCanonical(origin);
-        if (probe == OriginTable.FOUND) {
-            return Verdict.ALLOWED;
-        }
-        // Refusing is the cheapest answer when nothing but the canonical look-up could allow it.
-        if (probe == OriginTable.ABSENT && !anyOrigin && originPredicates.length == 0) {
-            return Verdict.ORIGIN_NOT_ALLOWED;
-        }
-        long parsed = Origins.parse(origin);
-        if (parsed == Origins.MALFORMED) {
-            return Verdict.ORIGIN_NOT_ALLOWED;
-        }
-        if (anyOrigin || origins.containsOtherSpelling(origin, parsed)) {
-            return Verdict.ALLOWED;
-        }
-        for (Predicate<String> predicate : originPredicates) {
-            if (predicate.test(origin)) {
-                return Verdict.ALLOWED;
-            }
-        }
-        return Verdict.ORIGIN_NOT_ALLOWED;
-    }
+    /* Deciding. */
 
     /** An actual request: its origin, its method, and its content type (null when it has none). */
-    Verdict checkActual(String origin, String method, String contentType) {
-        Verdict verdict = checkOrigin(origin);
-        if (verdict != Verdict.ALLOWED) {
-            return verdict;
+    Verdict actual(String origin, String method, String contentType) {
+        if (!origins.allows(origin)) {
+            return Verdict.ORIGIN_NOT_ALLOWED;
         }
         if (!isMethodAllowed(method)) {
             return Verdict.METHOD_NOT_ALLOWED;
@@ -148,24 +118,23 @@ final class CompiledPolicy {
     }
 
     /** A CORS-preflight request, with its {@code Access-Control-Request-*} values (headers may be null). */
-    Verdict checkPreflight(String origin, String requestMethod, String requestHeaders) {
-        Verdict verdict = checkOrigin(origin);
-        if (verdict != Verdict.ALLOWED) {
-            return verdict;
+    Verdict preflight(String origin, String requestMethod, String requestHeaders) {
+        if (!origins.allows(origin)) {
+            return Verdict.ORIGIN_NOT_ALLOWED;
         }
         if (!isMethodAllowed(requestMethod)) {
             return Verdict.METHOD_NOT_ALLOWED;
         }
-        if (requestHeaders != null) {
-            int scan = scanRequestHeaders(requestHeaders);
-            if (scan == MALFORMED) {
-                return Verdict.HEADERS_MALFORMED;
-            }
-            if (scan >= 0) {
-                return Verdict.HEADER_NOT_ALLOWED;
-            }
+        if (requestHeaders == null) {
+            return Verdict.ALLOWED;
         }
-        return Verdict.ALLOWED;
+        int scan = headers.scan(requestHeaders);
+        return switch (scan) {
+            case HeaderMatcher.ALL_NAMED -> Verdict.ALLOWED;
+            case HeaderMatcher.SOME_BY_PATTERN -> Verdict.ALLOWED_ECHOING_HEADERS;
+            case HeaderMatcher.MALFORMED -> Verdict.HEADERS_MALFORMED;
+            default -> Verdict.HEADER_NOT_ALLOWED;
+        };
     }
 
     /** Methods compare case-sensitively, as in the Fetch standard's CORS check. */
@@ -173,116 +142,10 @@ final class CompiledPolicy {
         if (methods.contains(method)) {
             return true;
         }
+        // With credentials a method named '*' would be echoed back as a literal '*' that every other
+        // reader of the response takes for "anything"; no Access-Control-* header carries '*' then.
         return anyMethod && HttpTokens.isToken(method) && !HttpTokens.isForbiddenMethod(method)
-                && !isEchoedWildcard(method, 0, method.length());
-    }
-
-    /**
-     * A method or header literally named {@code *}, which a wildcard would echo back. With credentials
-     * a browser reads that {@code *} literally, yet to every other reader of the response it says
-     * "anything", so it is refused: no {@code Access-Control-*} header carries {@code *} with credentials.
-     */
-    private boolean isEchoedWildcard(String value, int start, int end) {
-        return allowCredentials && end - start == 1 && value.charAt(start) == '*';
-    }
-
-    /**
-     * Scans {@code Access-Control-Request-Headers} as Fetch parses it: comma-separated tokens with
-     * optional whitespace, empty entries ignored. Each character is looked at a bounded number of
-     * times, so hostile values cost time linear in their length, and nothing is allocated unless a
-     * predicate must see a name.
-     *
-     * @return {@link #ALL_NAMED} if every header is allowed by name, {@link #SOME_BY_PATTERN} if
-     *     every header is allowed but some only by prefix, predicate or {@code *}, {@link #MALFORMED},
-     *     or the index where the first disallowed header starts
-     */
-    int scanRequestHeaders(String value) {
-        int length = value.length();
-        int result = ALL_NAMED;
-        int i = 0;
-        while (i < length) {
-            char c = value.charAt(i);
-            if (c == ',' || c == ' ' || c == '\t') {
-                i++;
-                continue;
-            }
-            int start = i;
-            int hash = 0;
-            for (; i < length; i++) {
-                char name = value.charAt(i);
-                if (!HttpTokens.isTokenChar(name)) {
-                    break;
-                }
-                hash = HeaderNameSet.hashStep(hash, name);
-            }
-            int end = i;
-            while (i < length && (value.charAt(i) == ' ' || value.charAt(i) == '\t')) {
-                i++;
-            }
-            if (end == start || i < length && value.charAt(i) != ',') {
-                return MALFORMED;
-            }
-            if (!headerNames.contains(value, start, end, hash)) {
-                if (!isAllowedByPattern(value, start, end)) {
-                    return start;
-                }
-                result = SOME_BY_PATTERN;
-            }
-        }
-        return result;
-    }
-
-    private boolean isAllowedByPattern(String value, int start, int end) {
-        if (isEchoedWildcard(value, start, end)) {
-            return false;
-        }
-        for (String prefix : headerPrefixes) {
-            if (end - start >= prefix.length() && Origins.regionEqualsIgnoreCase(value, start, prefix)) {
-                return true;
-            }
-        }
-        if (anyHeader && !(end - start == AUTHORIZATION.length() && Origins.regionEqualsIgnoreCase(value, start, AUTHORIZATION))) {
-            return true;
-        }
-        if (headerPredicates.length > 0) {
-            String name = value.substring(start, end).toLowerCase(Locale.ROOT);
-            for (Predicate<String> predicate : headerPredicates) {
-                if (predicate.test(name)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** The allowed request headers, lower-cased and joined: only called once every one matched. */
-    static String joinRequestHeaders(String value) {
-        StringBuilder joined = new StringBuilder(value.length());
-        int length = value.length();
-        int i = 0;
-        while (i < length) {
-            char c = value.charAt(i);
-            if (c == ',' || c == ' ' || c == '\t') {
-                i++;
-                continue;
-            }
-            if (joined.length() > 0) {
-                joined.append(", ");
-            }
-            while (i < length && HttpTokens.isTokenChar(value.charAt(i))) {
-                joined.append(Origins.toLower(value.charAt(i++)));
-            }
-        }
-        return joined.toString();
-    }
-
-    /** The request header the scan stopped at, for the decision log. */
-    static String headerAt(String value, int start) {
-        int end = start;
-        while (end < value.length() && HttpTokens.isTokenChar(value.charAt(end))) {
-            end++;
-        }
-        return value.substring(start, end).toLowerCase(Locale.ROOT);
+                && !(allowCredentials && method.equals(CorsPolicy.WILDCARD));
     }
 
     /**
@@ -302,16 +165,115 @@ final class CompiledPolicy {
         while (end > start && isWhitespace(value.charAt(end - 1))) {
             end--;
         }
-        return isEssence(value, start, end, "application/x-www-form-urlencoded")
-                || isEssence(value, start, end, "multipart/form-data")
-                || isEssence(value, start, end, "text/plain");
-    }
-
-    private static boolean isEssence(String value, int start, int end, String essence) {
-        return end - start == essence.length() && Origins.regionEqualsIgnoreCase(value, start, essence);
+        return Ascii.equalsIgnoreCase("application/x-www-form-urlencoded", value, start, end)
+                || Ascii.equalsIgnoreCase("multipart/form-data", value, start, end)
+                || Ascii.equalsIgnoreCase("text/plain", value, start, end);
     }
 
     private static boolean isWhitespace(char c) {
         return c == ' ' || c == '\t';
+    }
+
+    /** The first requested header the policy refuses, for the decision log. */
+    String firstRefusedHeader(String requestHeaders) {
+        int at = headers.scan(requestHeaders);
+        return at >= 0 ? HeaderMatcher.nameAt(requestHeaders, at) : "?";
+    }
+
+    /* Answering. */
+
+    /** Whether every origin gets the same answer, {@code Access-Control-Allow-Origin: *}. */
+    boolean allowsAnyOriginWithoutCredentials() {
+        return anyOrigin != null;
+    }
+
+    /**
+     * What a response to a request without {@code Origin} carries. Under {@code *} it is the answer
+     * every origin gets, so that a shared cache can hand one stored copy to everyone; under any other
+     * policy the answer depends on the origin, which {@code Vary} tells caches.
+     */
+    Outcome withoutOrigin() {
+        return anyOrigin != null ? anyOrigin : varyByOrigin;
+    }
+
+    /** What the response to an allowed actual request from {@code origin} carries. */
+    Outcome allowed(String origin) {
+        return anyOrigin != null ? anyOrigin : new Outcome(this, origin, CorsHeaders.VARY_ORIGIN);
+    }
+
+    /** An actual request the policy refused and {@code cors.reject-disallowed=false} lets through. */
+    Outcome passedRefusal() {
+        return varyByOrigin;
+    }
+
+    /** A request the policy refused but the same-origin check let through to the application. */
+    Outcome sameOrigin(boolean preflight) {
+        return preflight ? sameOriginPreflight : sameOriginActual;
+    }
+
+    /** The answer to an allowed preflight (a verdict for which {@link Verdict#allowed()}). */
+    Response answerPreflight(Verdict verdict, String origin, String requestMethod, String requestHeaders,
+            boolean privateNetworkRequested) {
+        // Set on the built response rather than through the builder: each builder call costs a copy.
+        Response answer = (preflightNoContent ? Response.noContent() : Response.ok()).build();
+        MultivaluedMap<String, Object> h = answer.getHeaders();
+        // An allowed preflight is allowed whatever Sec-Fetch-Site says: only refusals vary by it.
+        VaryHeader.add(h, CorsHeaders.VARY_PREFLIGHT);
+        h.put(CorsHeaders.ALLOW_ORIGIN, one(anyOrigin != null ? CorsPolicy.WILDCARD : origin));
+        h.put(CorsHeaders.ALLOW_METHODS, one(allowMethods != null ? allowMethods : requestMethod));
+        if (allowCredentials) {
+            h.put(CorsHeaders.ALLOW_CREDENTIALS, one(TRUE));
+        }
+        if (requestHeaders != null && !requestHeaders.isBlank()) {
+            h.put(CorsHeaders.ALLOW_HEADERS, one(verdict == Verdict.ALLOWED ? allowHeaders : HeaderMatcher.join(requestHeaders)));
+        }
+        if (maxAge != null) {
+            h.put(CorsHeaders.MAX_AGE, one(maxAge));
+        }
+        if (allowPrivateNetwork && privateNetworkRequested) {
+            h.put(CorsHeaders.ALLOW_PRIVATE_NETWORK, one(TRUE));
+        }
+        return answer;
+    }
+
+    /** A refused preflight: 403 without any {@code Access-Control-*} header. */
+    Response refusePreflight() {
+        return forbidden(preflightVary);
+    }
+
+    /** A refused actual request: 403, the resource never invoked. */
+    Response refuseActual() {
+        return forbidden(refusalVary);
+    }
+
+    private static Response forbidden(String[] vary) {
+        Response refusal = Response.status(Response.Status.FORBIDDEN).build();
+        VaryHeader.add(refusal.getHeaders(), vary);
+        return refusal;
+    }
+
+    /**
+     * Writes an {@link Outcome} onto the response: the allowed origin ({@code null}: no CORS headers),
+     * the credentials flag and the exposed headers, replacing any the resource set itself so that
+     * they never contradict the policy; then {@code vary}, added to what is there.
+     */
+    void decorate(MultivaluedMap<String, Object> h, String allowedOrigin, String[] vary) {
+        if (allowedOrigin != null) {
+            h.put(CorsHeaders.ALLOW_ORIGIN, one(allowedOrigin));
+            if (allowCredentials) {
+                h.put(CorsHeaders.ALLOW_CREDENTIALS, one(TRUE));
+            }
+            if (exposeHeaders != null) {
+                h.put(CorsHeaders.EXPOSE_HEADERS, one(exposeHeaders));
+            }
+        }
+        VaryHeader.add(h, vary);
+    }
+
+    /** A header's values, as a list of its own: other filters may add to it. */
+    static List<Object> one(Object value) {
+        List<Object> values = new ArrayList<>(1);
+        values.add(value);
+        return values;
     }
 }

@@ -1,26 +1,33 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.CorsConfigException.Problem;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.Config;
+import java.util.function.Consumer;
 
 /**
- * Reads the {@code cors.*} keys of MicroProfile Config into policies. Values are read as strings
- * and parsed here, so that {@code yes} or {@code 1} is refused as a boolean (the built-in converters
- * would accept them) and every problem is reported with its key.
+ * Reads the {@code cors.*} settings into policies: the default policy and the named policies
+ * {@code cors.policy.<name>.*}, each inheriting key by key from the default. Values are read as
+ * strings and parsed here, so that {@code yes} or {@code 1} is refused as a boolean (MicroProfile
+ * Config's converters would accept them); what they mean is checked by {@link CorsPolicy.Builder},
+ * the same checks as for a policy built in code. Every problem is collected, with its key.
  */
 final class ConfigReader {
 
     static final String PREFIX = "cors.";
     static final String ENABLED = "cors.enabled";
+    static final String REFRESH_INTERVAL = "cors.refresh-interval";
     static final String POLICY_PREFIX = "cors.policy.";
 
     static final String ALLOWED_ORIGINS = "allowed-origins";
@@ -34,81 +41,160 @@ final class ConfigReader {
     static final String ALLOW_PRIVATE_NETWORK = "allow-private-network";
     static final String REJECT_DISALLOWED = "reject-disallowed";
     static final String PREFLIGHT_STATUS = "preflight-status";
+    static final String ALLOW_INSECURE_ORIGINS = "allow-insecure-origins";
 
     /** The keys a policy has, default or named. */
     static final List<String> POLICY_KEYS = List.of(ALLOWED_ORIGINS, ALLOWED_METHODS, ALLOWED_HEADERS,
             EXPOSED_HEADERS, ALLOW_CREDENTIALS, MAX_AGE, ALLOW_SAME_ORIGIN, TRUST_FORWARDED_HEADERS,
-            ALLOW_PRIVATE_NETWORK, REJECT_DISALLOWED, PREFLIGHT_STATUS);
+            ALLOW_PRIVATE_NETWORK, REJECT_DISALLOWED, PREFLIGHT_STATUS, ALLOW_INSECURE_ORIGINS);
 
-    private final Config config;
+    /** The keys that hold for the whole application, read once at deployment. */
+    static final List<String> APPLICATION_KEYS = List.of(ENABLED, REFRESH_INTERVAL);
 
-    ConfigReader(Config config) {
-        this.config = config;
+    static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(1);
+
+    /**
+     * The policies one reading of the settings gives. A named policy that {@code @Cors} asks for is
+     * read on first use, since one defined only through environment variables is not listed.
+     */
+    static final class Policies {
+        private final Settings settings;
+        private final CorsPolicy defaultPolicy;
+        private final CorsPolicy.Builder base;
+        private final Duration refreshInterval;
+        private final Map<String, Optional<CorsPolicy>> named = new HashMap<>();
+
+        private Policies(Settings settings, CorsPolicy defaultPolicy, CorsPolicy.Builder base, Duration refreshInterval) {
+            this.settings = settings;
+            this.defaultPolicy = defaultPolicy;
+            this.base = base;
+            this.refreshInterval = refreshInterval;
+        }
+
+        /** {@code cors.refresh-interval}: empty when the settings are read once. */
+        Optional<Duration> refreshInterval() {
+            return Optional.ofNullable(refreshInterval);
+        }
+
+        CorsPolicy defaultPolicy() {
+            return defaultPolicy;
+        }
+
+        /**
+         * The named policy, or empty when no key of it is set.
+         *
+         * @throws CorsConfigException when its keys are invalid
+         */
+        Optional<CorsPolicy> named(String name) {
+            Optional<CorsPolicy> known = named.get(name);
+            if (known == null) {
+                List<Problem> problems = new ArrayList<>();
+                known = isPolicyName(name) ? namedPolicy(settings, base, name, problems) : Optional.empty();
+                if (!problems.isEmpty()) {
+                    throw new CorsConfigException(problems);
+                }
+                named.put(name, known);
+            }
+            return known;
+        }
+
+        /** The names of the named policies listed in the configuration, for suggestions. */
+        Set<String> listedNames() {
+            return listedPolicyNames(settings);
+        }
+
+    }
+
+    private ConfigReader() {
     }
 
     /** {@code cors.enabled}, refusing anything but true or false. */
-    boolean enabled() {
-        List<String> problems = new ArrayList<>();
-        boolean enabled = readBoolean(ENABLED, problems).orElse(true);
-        if (!problems.isEmpty()) {
-            throw new CorsConfigException(problems);
-        }
+    static boolean enabled(Settings settings) {
+        List<Problem> problems = new ArrayList<>();
+        boolean enabled = readBoolean(settings, ENABLED, problems).orElse(true);
+        throwIfAny(problems);
         return enabled;
     }
 
-    /** The default policy, after checking every {@code cors.*} key and every named policy in the config. */
-    CorsPolicy defaultPolicy() {
-        List<String> problems = new ArrayList<>();
-        checkKeys(problems);
-        CorsPolicy.Builder builder = apply(CorsPolicy.builder(), PREFIX, problems);
-        CorsPolicy policy = build(builder.copy(), problems);
-        checkNamedPolicies(builder, problems);
-        if (!problems.isEmpty()) {
-            throw new CorsConfigException(problems);
+    private static Duration refreshInterval(Settings settings, List<Problem> problems) {
+        String value = settings.get(REFRESH_INTERVAL);
+        if (value == null) {
+            return null;
         }
-        return policy;
+        Duration interval = parseDuration(value.trim());
+        if (interval == null || interval.compareTo(MIN_REFRESH_INTERVAL) < 0) {
+            problems.add(new Problem(REFRESH_INTERVAL, value, "'" + value + "' is not "
+                    + (interval == null ? "a duration" : "at least one second")
+                    + "; write a duration such as 30s, 5m, 1h or PT30S (at least 1s)"));
+            return null;
+        }
+        return interval;
+    }
+
+    /** {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}, or ISO-8601 {@code PT30S}; null if neither. */
+    private static Duration parseDuration(String value) {
+        if (value.length() > 1 && value.chars().limit(value.length() - 1).allMatch(c -> c >= '0' && c <= '9')
+                && value.length() < 12) {
+            long amount = Long.parseLong(value.substring(0, value.length() - 1));
+            return switch (Character.toLowerCase(value.charAt(value.length() - 1))) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
+                default -> null;
+            };
+        }
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**
-     * Checks every {@code cors.*} key and every named policy over a default policy given in code
-     * (the {@code cors.*} policy keys themselves are then unused).
+     * Reads and checks every {@code cors.*} key: the default policy (or {@code programmatic}, which
+     * replaces the {@code cors.*} policy keys), every named policy listed in the configuration, and
+     * the named policies in {@code usedNames}, which {@code @Cors} asks for.
+     *
+     * @throws CorsConfigException listing every problem found
      */
-    void checkNamedPolicies(CorsPolicy programmaticDefault) {
-        List<String> problems = new ArrayList<>();
-        checkKeys(problems);
-        checkNamedPolicies(programmaticDefault.toBuilder(), problems);
-        if (!problems.isEmpty()) {
-            throw new CorsConfigException(problems);
+    static Policies read(Settings settings, CorsPolicy programmatic, Collection<String> usedNames) {
+        List<Problem> problems = new ArrayList<>();
+        checkKeys(settings, problems);
+        Duration refreshInterval = refreshInterval(settings, problems);
+        CorsPolicy.Builder base;
+        CorsPolicy defaultPolicy;
+        if (programmatic != null) {
+            base = programmatic.toBuilder();
+            defaultPolicy = programmatic;
+        } else {
+            base = apply(settings, CorsPolicy.builder(), PREFIX, problems);
+            defaultPolicy = build(base.copy(), problems);
         }
+        Set<String> names = new TreeSet<>(listedPolicyNames(settings));
+        usedNames.stream().filter(ConfigReader::isPolicyName).forEach(names::add);
+        Policies policies = new Policies(settings, defaultPolicy, base, refreshInterval);
+        for (String name : names) {
+            policies.named.put(name, namedPolicy(settings, base, name, problems));
+        }
+        throwIfAny(problems);
+        return policies;
     }
 
-    private void checkNamedPolicies(CorsPolicy.Builder base, List<String> problems) {
-        for (String name : policyNamesInConfig()) {
-            build(apply(base.copy(), POLICY_PREFIX + name + ".", problems), problems);
-        }
-    }
-
-    /**
-     * The named policy: the keys {@code cors.policy.<name>.*} over the default policy, key by key.
-     * Returns empty when no key of that policy is set (a name used by {@code @Cors} must exist).
-     */
-    Optional<CorsPolicy> namedPolicy(String name, CorsPolicy defaultPolicy) {
+    private static Optional<CorsPolicy> namedPolicy(Settings settings, CorsPolicy.Builder base, String name,
+            List<Problem> problems) {
         String prefix = POLICY_PREFIX + name + ".";
-        if (POLICY_KEYS.stream().noneMatch(key -> config.getOptionalValue(prefix + key, String.class).isPresent())) {
+        // Every key is read, so that a reload notices the first one set later.
+        if (POLICY_KEYS.stream().map(key -> settings.get(prefix + key)).allMatch(v -> v == null)) {
             return Optional.empty();
         }
-        List<String> problems = new ArrayList<>();
-        CorsPolicy policy = build(apply(defaultPolicy.toBuilder(), prefix, problems), problems);
-        if (!problems.isEmpty()) {
-            throw new CorsConfigException(problems);
-        }
-        return Optional.of(policy);
+        return Optional.ofNullable(build(apply(settings, base.copy(), prefix, problems), problems));
     }
 
-    /** The names of the policies that appear in the config's property names. */
-    Set<String> policyNamesInConfig() {
+    /** The names of the policies that appear in the configuration's listed keys. */
+    private static Set<String> listedPolicyNames(Settings settings) {
         Set<String> names = new TreeSet<>();
-        for (String key : config.getPropertyNames()) {
+        for (String key : settings.corsKeys()) {
             if (key.startsWith(POLICY_PREFIX)) {
                 String rest = key.substring(POLICY_PREFIX.length());
                 int dot = rest.indexOf('.');
@@ -120,7 +206,7 @@ final class ConfigReader {
         return names;
     }
 
-    private static CorsPolicy build(CorsPolicy.Builder builder, List<String> problems) {
+    private static CorsPolicy build(CorsPolicy.Builder builder, List<Problem> problems) {
         try {
             return builder.build();
         } catch (CorsConfigException e) {
@@ -129,35 +215,31 @@ final class ConfigReader {
         }
     }
 
-    private CorsPolicy.Builder apply(CorsPolicy.Builder b, String prefix, List<String> problems) {
-        readList(prefix + ALLOWED_ORIGINS).ifPresent(v -> b.replaceOrigins(v, prefix + ALLOWED_ORIGINS));
-        readList(prefix + ALLOWED_METHODS).ifPresent(v -> b.replaceMethods(v, prefix + ALLOWED_METHODS));
-        readList(prefix + ALLOWED_HEADERS).ifPresent(v -> b.replaceHeaders(v, prefix + ALLOWED_HEADERS));
-        readList(prefix + EXPOSED_HEADERS).ifPresent(v -> b.replaceExposedHeaders(v, prefix + EXPOSED_HEADERS));
-        readBoolean(prefix + ALLOW_CREDENTIALS, problems).ifPresent(v -> b.allowCredentials(v, prefix + ALLOW_CREDENTIALS));
-        readBoolean(prefix + ALLOW_SAME_ORIGIN, problems).ifPresent(b::allowSameOrigin);
-        readBoolean(prefix + TRUST_FORWARDED_HEADERS, problems).ifPresent(b::trustForwardedHeaders);
-        readBoolean(prefix + ALLOW_PRIVATE_NETWORK, problems).ifPresent(b::allowPrivateNetwork);
-        readBoolean(prefix + REJECT_DISALLOWED, problems).ifPresent(b::rejectDisallowed);
-        readLong(prefix + MAX_AGE, problems).ifPresent(seconds -> {
-            if (seconds < 0) {
-                problems.add(prefix + MAX_AGE + ": " + seconds + " is negative; use 0 to omit Access-Control-Max-Age");
-            } else {
-                b.maxAge(Duration.ofSeconds(seconds));
-            }
-        });
-        readLong(prefix + PREFLIGHT_STATUS, problems).ifPresent(status -> {
-            if (status != 200 && status != 204) {
-                problems.add(prefix + PREFLIGHT_STATUS + ": " + status + " is not a preflight status; use 204 (the default) or 200");
-            } else {
-                b.preflightStatus(status.intValue());
-            }
-        });
+    private static CorsPolicy.Builder apply(Settings s, CorsPolicy.Builder b, String prefix, List<Problem> problems) {
+        readList(s, prefix + ALLOWED_ORIGINS, v -> b.origins(v, prefix + ALLOWED_ORIGINS));
+        readList(s, prefix + ALLOWED_METHODS, v -> b.methods(v, prefix + ALLOWED_METHODS));
+        readList(s, prefix + ALLOWED_HEADERS, v -> b.headers(v, prefix + ALLOWED_HEADERS));
+        readList(s, prefix + EXPOSED_HEADERS, v -> b.exposedHeaders(v, prefix + EXPOSED_HEADERS));
+        readBoolean(s, prefix + ALLOW_CREDENTIALS, problems).ifPresent(v -> b.allowCredentials(v, prefix + ALLOW_CREDENTIALS));
+        readBoolean(s, prefix + ALLOW_SAME_ORIGIN, problems).ifPresent(v -> b.allowSameOrigin(v, prefix + ALLOW_SAME_ORIGIN));
+        readBoolean(s, prefix + TRUST_FORWARDED_HEADERS, problems)
+                .ifPresent(v -> b.trustForwardedHeaders(v, prefix + TRUST_FORWARDED_HEADERS));
+        readBoolean(s, prefix + ALLOW_PRIVATE_NETWORK, problems)
+                .ifPresent(v -> b.allowPrivateNetwork(v, prefix + ALLOW_PRIVATE_NETWORK));
+        readBoolean(s, prefix + REJECT_DISALLOWED, problems).ifPresent(v -> b.rejectDisallowed(v, prefix + REJECT_DISALLOWED));
+        readBoolean(s, prefix + ALLOW_INSECURE_ORIGINS, problems)
+                .ifPresent(v -> b.allowInsecureOrigins(v, prefix + ALLOW_INSECURE_ORIGINS));
+        readLong(s, prefix + MAX_AGE, problems).ifPresent(v -> b.maxAge(v, prefix + MAX_AGE));
+        readLong(s, prefix + PREFLIGHT_STATUS, problems).ifPresent(v -> b.preflightStatus(v, prefix + PREFLIGHT_STATUS));
+        b.insecureOptIn(prefix + ALLOW_INSECURE_ORIGINS);
         return b;
     }
 
-    private Optional<List<String>> readList(String key) {
-        return config.getOptionalValue(key, String.class).map(ConfigReader::splitList);
+    private static void readList(Settings s, String key, Consumer<List<String>> apply) {
+        String value = s.get(key);
+        if (value != null) {
+            apply.accept(splitList(value));
+        }
     }
 
     /** MicroProfile Config list syntax: comma-separated, {@code \,} for a literal comma, entries trimmed. */
@@ -187,46 +269,51 @@ final class ConfigReader {
         entry.setLength(0);
     }
 
-    private Optional<Boolean> readBoolean(String key, List<String> problems) {
-        Optional<String> value = config.getOptionalValue(key, String.class).map(String::trim);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        String v = value.get();
+    private static Optional<Boolean> readBoolean(Settings s, String key, List<Problem> problems) {
+        String value = s.get(key);
+        return value == null ? Optional.empty() : parseBoolean(key, value, problems);
+    }
+
+    /** {@code true} or {@code false} in any case, nothing else; shared with {@code @Cors}. */
+    static Optional<Boolean> parseBoolean(String where, String value, List<Problem> problems) {
+        String v = value.trim();
         if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
             return Optional.of(Boolean.parseBoolean(v));
         }
-        problems.add(key + ": '" + v + "' is not a boolean; write true or false");
+        problems.add(new Problem(where, value, "'" + v + "' is not a boolean; write true or false"));
         return Optional.empty();
     }
 
-    private Optional<Long> readLong(String key, List<String> problems) {
-        Optional<String> value = config.getOptionalValue(key, String.class).map(String::trim);
-        if (value.isEmpty()) {
+    private static Optional<Long> readLong(Settings s, String key, List<Problem> problems) {
+        String value = s.get(key);
+        if (value == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Long.parseLong(value.get()));
+            return Optional.of(Long.parseLong(value.trim()));
         } catch (NumberFormatException e) {
-            problems.add(key + ": '" + value.get() + "' is not a whole number");
+            problems.add(new Problem(key, value, "'" + value.trim() + "' is not a whole number"));
             return Optional.empty();
         }
     }
 
-    /** Every {@code cors.*} property must be a known key; a typo would otherwise be silently ignored. */
-    private void checkKeys(List<String> problems) {
-        Map<String, String> unknown = new LinkedHashMap<>();
-        for (String key : config.getPropertyNames()) {
-            if (!key.startsWith(PREFIX) || isKnown(key) || isEnvironmentSpelling(key)) {
-                continue;
-            }
-            unknown.put(key, suggestion(key));
+    private static void throwIfAny(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new CorsConfigException(problems);
         }
-        unknown.forEach((key, suggestion) -> problems.add(key + ": unknown key" + suggestion));
+    }
+
+    /** Every {@code cors.*} key must be a known key; a typo would otherwise be silently ignored. */
+    private static void checkKeys(Settings settings, List<Problem> problems) {
+        for (String key : settings.corsKeys()) {
+            if (!isKnown(key) && !isEnvironmentSpelling(settings, key)) {
+                problems.add(new Problem(key, null, "unknown key" + suggestion(key)));
+            }
+        }
     }
 
     private static boolean isKnown(String key) {
-        if (key.equals(ENABLED) || POLICY_KEYS.contains(key.substring(PREFIX.length()))) {
+        if (APPLICATION_KEYS.contains(key) || POLICY_KEYS.contains(key.substring(PREFIX.length()))) {
             return true;
         }
         if (key.startsWith(POLICY_PREFIX)) {
@@ -244,11 +331,13 @@ final class ConfigReader {
      * becomes {@code _}, then upper case), to a known key that reads the same value; a misspelt key
      * in a properties file maps to nothing and is still reported.
      */
-    private boolean isEnvironmentSpelling(String key) {
+    private static boolean isEnvironmentSpelling(Settings settings, String key) {
         String environmentName = environmentName(key);
         List<String> candidates = new ArrayList<>();
-        if (environmentName.equals(environmentName(ENABLED))) {
-            candidates.add(ENABLED);
+        for (String applicationKey : APPLICATION_KEYS) {
+            if (environmentName.equals(environmentName(applicationKey))) {
+                candidates.add(applicationKey);
+            }
         }
         String policies = environmentName(POLICY_PREFIX);
         for (String policyKey : POLICY_KEYS) {
@@ -261,9 +350,8 @@ final class ConfigReader {
                 candidates.add(POLICY_PREFIX + name.toLowerCase(Locale.ROOT) + "." + policyKey);
             }
         }
-        Optional<String> value = config.getOptionalValue(key, String.class);
-        return value.isPresent()
-                && candidates.stream().anyMatch(known -> config.getOptionalValue(known, String.class).equals(value));
+        String value = settings.get(key);
+        return value != null && candidates.stream().anyMatch(known -> value.equals(settings.get(known)));
     }
 
     private static String environmentName(String key) {
@@ -280,8 +368,7 @@ final class ConfigReader {
     }
 
     private static String suggestion(String key) {
-        List<String> candidates = new ArrayList<>();
-        candidates.add(ENABLED);
+        Set<String> candidates = new LinkedHashSet<>(APPLICATION_KEYS);
         String prefix = PREFIX;
         if (key.startsWith(POLICY_PREFIX) && key.indexOf('.', POLICY_PREFIX.length()) > 0) {
             prefix = key.substring(0, key.indexOf('.', POLICY_PREFIX.length()) + 1);
@@ -302,7 +389,7 @@ final class ConfigReader {
         if (best != null && bestDistance <= Math.max(3, best.length() / 3)) {
             return "; did you mean " + best + "?";
         }
-        return "; known keys are " + ENABLED + ", cors.<" + String.join("|", POLICY_KEYS)
+        return "; known keys are " + String.join(", ", APPLICATION_KEYS) + ", cors.<" + String.join("|", POLICY_KEYS)
                 + "> and cors.policy.<name>.<same keys>";
     }
 

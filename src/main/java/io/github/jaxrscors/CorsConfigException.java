@@ -1,40 +1,67 @@
 package io.github.jaxrscors;
 
+import java.io.Serializable;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A CORS configuration that cannot be used safely, found while building a {@link CorsPolicy} or
- * deploying the application. The message lists every problem found, not just the first, each with
- * the key or builder method, the value, the reason and the fix.
+ * A CORS configuration that cannot be used safely, found while building a {@link CorsPolicy},
+ * deploying the application or reloading its configuration. It lists every problem found, not just
+ * the first, each with where it was written, the value and the reason with its fix.
  */
 public final class CorsConfigException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final List<String> problems;
+    /**
+     * One mistake.
+     *
+     * @param where the configuration key ({@code cors.allowed-origins}), the builder method
+     *     ({@code allowOrigin}) or the {@code @Cors} site ({@code @Cors(origins) on com.example.Api#get});
+     *     empty where the mistake is not in one place (no MicroProfile Config implementation)
+     * @param value the offending value as written, or null where the mistake is not one value (an
+     *     unknown key, a missing implementation)
+     * @param message the reason and the fix, as it reads after {@code where: }
+     */
+    public record Problem(String where, String value, String message) implements Serializable {
 
-    CorsConfigException(List<String> problems) {
+        /** Requires {@code where} and {@code message}. */
+        public Problem {
+            Objects.requireNonNull(where, "where");
+            Objects.requireNonNull(message, "message");
+        }
+
+        /** The problem as one line: {@code where: message}, or the message alone where it is nowhere in particular. */
+        @Override
+        public String toString() {
+            return where.isEmpty() ? message : where + ": " + message;
+        }
+    }
+
+    private final List<Problem> problems;
+
+    CorsConfigException(List<Problem> problems) {
         super(describe(problems));
         this.problems = List.copyOf(problems);
     }
 
-    CorsConfigException(String problem, Throwable cause) {
+    CorsConfigException(Problem problem, Throwable cause) {
         super(describe(List.of(problem)), cause);
         this.problems = List.of(problem);
     }
 
-    /** Each problem as one line: where it is (key, builder method or annotation), the value and the fix. */
-    public List<String> problems() {
+    /** Every problem found, in the order found. */
+    public List<Problem> problems() {
         return problems;
     }
 
-    private static String describe(List<String> problems) {
+    private static String describe(List<Problem> problems) {
         if (problems.size() == 1) {
             return "Invalid CORS configuration: " + problems.get(0);
         }
         StringBuilder message = new StringBuilder("Invalid CORS configuration (")
                 .append(problems.size()).append(" problems):");
-        for (String problem : problems) {
+        for (Problem problem : problems) {
             message.append("\n  - ").append(problem);
         }
         return message.toString();

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Installs CORS handling in a Jakarta REST application.
@@ -23,27 +21,49 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class CorsFeature implements Feature {
 
     private final CorsPolicy policy;
-    private final Supplier<Config> config;
+    private final Supplier<Settings.Source> configuration;
 
     /**
      * Reads the policy from MicroProfile Config ({@code cors.*}) when the application deploys;
      * {@code cors.enabled=false} turns CORS handling off.
      */
     public CorsFeature() {
-        this(null, ConfigProvider::getConfig);
+        this(null, MicroProfileSettings::current);
     }
 
     /**
-     * Uses {@code policy} as the default policy. Configuration is read only for the named policies
-     * that {@code @Cors("name")} asks for, and those inherit from {@code policy}.
+     * Uses {@code policy} as the default policy. Configuration is read, where there is one, only for
+     * the named policies that {@code @Cors("name")} asks for, which inherit from {@code policy}, and
+     * for {@code cors.enabled}; no MicroProfile Config is needed on the classpath.
      */
     public CorsFeature(CorsPolicy policy) {
-        this(Objects.requireNonNull(policy, "policy"), ConfigProvider::getConfig);
+        this(Objects.requireNonNull(policy, "policy"), MicroProfileSettings::current);
     }
 
-    CorsFeature(CorsPolicy policy, Supplier<Config> config) {
+    CorsFeature(CorsPolicy policy, Supplier<Settings.Source> configuration) {
         this.policy = policy;
-        this.config = config;
+        this.configuration = configuration;
+    }
+
+    /**
+     * Reads the {@code cors.*} configuration of the application now, rather than at the next
+     * {@code cors.refresh-interval}: if anything changed, the new policies are checked exactly as at
+     * deployment and, when valid, answer every request from then on. Call it from the application,
+     * with the {@code Configuration} Jakarta REST injects ({@code @Context Configuration}), when it
+     * learns of a change itself: from an admin endpoint or a database listener.
+     *
+     * @return whether new policies were installed; {@code false} when nothing changed, when CORS
+     *     handling is off, or when there is no configuration to read
+     * @throws CorsConfigException every problem of the new configuration; the policies in use stay
+     * @throws IllegalStateException when CORS handling is not installed in that application
+     */
+    public static boolean reload(Configuration configuration) {
+        Objects.requireNonNull(configuration, "configuration");
+        if (!(configuration.getProperty(Deployment.PROPERTY) instanceof Deployment deployment)) {
+            throw new IllegalStateException("CORS handling is not installed in this application: put the jaxrs-cors "
+                    + "jar on its classpath, or register CorsFeature");
+        }
+        return deployment.reload();
     }
 
     @Override
@@ -54,7 +74,7 @@ public final class CorsFeature implements Feature {
             }
             return true;
         }
-        Deployment deployment = new Deployment(config);
+        Deployment deployment = new Deployment(configuration);
         if (policy != null) {
             deployment.offer(policy);
         }
@@ -66,6 +86,10 @@ public final class CorsFeature implements Feature {
         context.register(new CorsRequestFilter(deployment));
         context.register(new CorsResponseFilter());
         context.register(new CorsDynamicFeature(deployment));
+        // Only Jersey may load Jersey's types: the check keeps other runtimes from resolving the class.
+        if (context.getClass().getName().startsWith("org.glassfish.jersey.")) {
+            context.register(JerseyLifecycle.of(deployment));
+        }
         return true;
     }
 
@@ -76,9 +100,10 @@ public final class CorsFeature implements Feature {
      *
      * <p>It is not {@code CorsFeature} itself because Jersey and RESTEasy keep the first registration
      * of a provider class and drop later ones with at most a warning: an application's
-     * {@code new CorsFeature(policy)} (in Jersey, one registered inside another feature) would be ignored, the configured policy applied instead, and
-     * without a MicroProfile Config implementation the deployment would fail. It is public because
-     * RESTEasy instantiates providers only through public constructors of public classes.
+     * {@code new CorsFeature(policy)} (in Jersey, one registered inside another feature) would be
+     * ignored, the configured policy applied instead, and without a MicroProfile Config
+     * implementation the deployment would fail. It is public because RESTEasy instantiates providers
+     * only through public constructors of public classes.
      */
     @ConstrainedTo(RuntimeType.SERVER)
     public static final class DropIn implements Feature {

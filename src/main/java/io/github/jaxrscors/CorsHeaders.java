@@ -23,9 +23,15 @@ final class CorsHeaders {
     static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     static final String X_FORWARDED_HOST = "X-Forwarded-Host";
     static final String X_FORWARDED_PORT = "X-Forwarded-Port";
+    /** Set by browsers only (scripts cannot set {@code Sec-*}): {@code same-origin}, {@code same-site}, {@code cross-site} or {@code none}. */
+    static final String SEC_FETCH_SITE = "Sec-Fetch-Site";
 
-    /** What a preflight response depends on, for caches between browser and server. */
-    static final String PREFLIGHT_VARY = ORIGIN + ", " + REQUEST_METHOD + ", " + REQUEST_HEADERS;
+    /* What an answer depends on, for the caches between browser and server. */
+    static final String[] VARY_NOTHING = {};
+    static final String[] VARY_ORIGIN = {ORIGIN};
+    static final String[] VARY_ORIGIN_AND_FETCH_SITE = {ORIGIN, SEC_FETCH_SITE};
+    static final String[] VARY_PREFLIGHT = {ORIGIN, REQUEST_METHOD, REQUEST_HEADERS};
+    static final String[] VARY_PREFLIGHT_AND_FETCH_SITE = {ORIGIN, REQUEST_METHOD, REQUEST_HEADERS, SEC_FETCH_SITE};
 
     private CorsHeaders() {
     }

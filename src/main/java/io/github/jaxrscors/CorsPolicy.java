@@ -1,5 +1,6 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.CorsConfigException.Problem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.config.Config;
  * <p>Build one with {@link #builder()}, whose methods mirror Ktor's CORS plugin, or read one with
  * {@link #fromConfig(Config)}. Nothing is allowed until origins are named; see each builder method
  * for its default. Every mistake is reported at {@link Builder#build()}, all together, in one
- * {@link CorsConfigException}.
+ * {@link CorsConfigException}; configuration keys and {@code @Cors} go through the same checks.
  *
  * <pre>{@code
  * CorsPolicy policy = CorsPolicy.builder()
@@ -61,12 +62,13 @@ public final class CorsPolicy {
     private final boolean rejectDisallowed;
     private final int preflightStatus;
     private final boolean trustForwardedHeaders;
+    private final boolean allowInsecureOrigins;
 
     /** Kept so that a policy derived from this one reports its mistakes where the user made them. */
     private final Builder source;
 
     private CorsPolicy(Builder b, Validated v) {
-        this.anyOrigin = v.anyOrigin;
+        this.anyOrigin = v.anyOrigin != null;
         this.origins = List.copyOf(v.origins);
         this.originPredicates = List.copyOf(b.originPredicates);
         this.anyMethod = v.anyMethod;
@@ -75,17 +77,18 @@ public final class CorsPolicy {
         this.headers = Collections.unmodifiableSet(new LinkedHashSet<>(v.headers));
         this.headerPrefixes = List.copyOf(v.headerPrefixes);
         this.headerPredicates = List.copyOf(b.headerPredicates);
-        this.anyExposedHeader = v.anyExposedHeader;
+        this.anyExposedHeader = v.anyExposedHeader != null;
         this.exposedHeaders = Collections.unmodifiableSet(new LinkedHashSet<>(v.exposedHeaders));
         this.allowCredentials = b.allowCredentials.value;
-        this.maxAge = b.maxAge;
-        this.allowSameOrigin = b.allowSameOrigin;
+        this.maxAge = Duration.ofSeconds(b.maxAge.value);
+        this.allowSameOrigin = b.allowSameOrigin.value;
         this.allowNonSimpleContentTypes = b.allowNonSimpleContentTypes || anyHeader
                 || headers.contains("content-type") || matchesPattern("content-type");
-        this.allowPrivateNetwork = b.allowPrivateNetwork;
-        this.rejectDisallowed = b.rejectDisallowed;
-        this.preflightStatus = b.preflightStatus;
-        this.trustForwardedHeaders = b.trustForwardedHeaders;
+        this.allowPrivateNetwork = b.allowPrivateNetwork.value;
+        this.rejectDisallowed = b.rejectDisallowed.value;
+        this.preflightStatus = b.preflightStatus.value.intValue();
+        this.trustForwardedHeaders = b.trustForwardedHeaders.value;
+        this.allowInsecureOrigins = b.allowInsecureOrigins.value;
         this.source = b.copy();
     }
 
@@ -101,7 +104,8 @@ public final class CorsPolicy {
      * @throws CorsConfigException listing every problem found
      */
     public static CorsPolicy fromConfig(Config config) {
-        return new ConfigReader(config).defaultPolicy();
+        Objects.requireNonNull(config, "config");
+        return ConfigReader.read(new Settings(MicroProfileSettings.of(config)), null, Set.of()).defaultPolicy();
     }
 
     /** A builder starting from this policy's settings, for named policies and {@code @Cors}. */
@@ -129,11 +133,6 @@ public final class CorsPolicy {
             all.add(WILDCARD);
             return Collections.unmodifiableSet(all);
         }
-        return methods;
-    }
-
-    /** The named methods, GET, HEAD and POST included, without {@code "*"}. */
-    Set<String> methodNames() {
         return methods;
     }
 
@@ -171,7 +170,10 @@ public final class CorsPolicy {
         return maxAge;
     }
 
-    /** Whether a request from the server's own origin passes untouched. Default {@code true}. */
+    /**
+     * Whether a request the policy refuses passes untouched when it comes from the server's own
+     * origin. Default {@code true}.
+     */
     public boolean allowSameOrigin() {
         return allowSameOrigin;
     }
@@ -211,6 +213,14 @@ public final class CorsPolicy {
         return trustForwardedHeaders;
     }
 
+    /**
+     * Whether plain-{@code http} origins other than loopback may be allowed together with
+     * credentials. Default {@code false}.
+     */
+    public boolean allowInsecureOrigins() {
+        return allowInsecureOrigins;
+    }
+
     boolean anyOrigin() {
         return anyOrigin;
     }
@@ -229,6 +239,11 @@ public final class CorsPolicy {
 
     boolean anyHeader() {
         return anyHeader;
+    }
+
+    /** Named methods, GET, HEAD and POST included, without {@code "*"}. */
+    Set<String> methodNames() {
+        return methods;
     }
 
     /** Named request headers in lower case, without the always-allowed ones. */
@@ -267,7 +282,8 @@ public final class CorsPolicy {
                 && allowCredentials == p.allowCredentials && maxAge.equals(p.maxAge)
                 && allowSameOrigin == p.allowSameOrigin && allowNonSimpleContentTypes == p.allowNonSimpleContentTypes
                 && allowPrivateNetwork == p.allowPrivateNetwork && rejectDisallowed == p.rejectDisallowed
-                && preflightStatus == p.preflightStatus && trustForwardedHeaders == p.trustForwardedHeaders;
+                && preflightStatus == p.preflightStatus && trustForwardedHeaders == p.trustForwardedHeaders
+                && allowInsecureOrigins == p.allowInsecureOrigins;
     }
 
     @Override
@@ -286,29 +302,35 @@ public final class CorsPolicy {
                 + ", maxAge=" + maxAge.getSeconds() + "s, allowSameOrigin=" + allowSameOrigin
                 + ", allowNonSimpleContentTypes=" + allowNonSimpleContentTypes
                 + ", allowPrivateNetwork=" + allowPrivateNetwork + ", rejectDisallowed=" + rejectDisallowed
-                + ", preflightStatus=" + preflightStatus + ", trustForwardedHeaders=" + trustForwardedHeaders + "]";
+                + ", preflightStatus=" + preflightStatus + ", trustForwardedHeaders=" + trustForwardedHeaders
+                + ", allowInsecureOrigins=" + allowInsecureOrigins + "]";
     }
 
-    /** A value as the user wrote it, with where it was written: a key, a builder method or an annotation. */
+    /**
+     * A value with where it was written: a configuration key, a builder method or a {@code @Cors}
+     * site, so that a mistake is reported where the user made it.
+     */
     record Setting<T>(T value, String source) {
     }
 
-    /** The settings once every value is known to be valid. */
+    /** The settings once every value is known to be valid; the sources of the wildcards, for messages. */
     private static final class Validated {
-        boolean anyOrigin;
+        String anyOrigin;
         final List<OriginSpec> origins = new ArrayList<>();
+        final List<Setting<String>> originSources = new ArrayList<>();
         boolean anyMethod;
         final Set<String> methods = new LinkedHashSet<>(List.of("GET", "HEAD", "POST"));
         boolean anyHeader;
         final Set<String> headers = new LinkedHashSet<>();
         final List<String> headerPrefixes = new ArrayList<>();
-        boolean anyExposedHeader;
+        String anyExposedHeader;
         final Set<String> exposedHeaders = new LinkedHashSet<>();
     }
 
     /**
      * Collects settings and validates them all at {@link #build()}. Its methods mirror Ktor's CORS
-     * plugin; each records its value even when invalid, so that every mistake is reported together.
+     * plugin. A null, empty or blank argument is refused at the call; every other mistake is recorded
+     * and reported at {@link #build()}, together with all the others.
      */
     public static final class Builder {
 
@@ -318,15 +340,18 @@ public final class CorsPolicy {
         private final List<Setting<String>> headers;
         private final List<Predicate<String>> headerPredicates;
         private final List<Setting<String>> exposedHeaders;
-        private final List<String> problems;
+        private final List<Problem> problems;
         private Setting<Boolean> allowCredentials = new Setting<>(false, "default");
-        private Duration maxAge = DEFAULT_MAX_AGE;
-        private boolean allowSameOrigin = true;
+        private Setting<Long> maxAge = new Setting<>(DEFAULT_MAX_AGE.getSeconds(), "default");
+        private Setting<Boolean> allowSameOrigin = new Setting<>(true, "default");
         private boolean allowNonSimpleContentTypes;
-        private boolean allowPrivateNetwork;
-        private boolean rejectDisallowed = true;
-        private int preflightStatus = 204;
-        private boolean trustForwardedHeaders;
+        private Setting<Boolean> allowPrivateNetwork = new Setting<>(false, "default");
+        private Setting<Boolean> rejectDisallowed = new Setting<>(true, "default");
+        private Setting<Long> preflightStatus = new Setting<>(204L, "default");
+        private Setting<Boolean> trustForwardedHeaders = new Setting<>(false, "default");
+        private Setting<Boolean> allowInsecureOrigins = new Setting<>(false, "default");
+        /** How the user opts in to insecure origins where this policy comes from, for the message. */
+        private String insecureOptIn = "allowInsecureOrigins(true)";
 
         private Builder() {
             origins = new ArrayList<>();
@@ -354,6 +379,8 @@ public final class CorsPolicy {
             rejectDisallowed = b.rejectDisallowed;
             preflightStatus = b.preflightStatus;
             trustForwardedHeaders = b.trustForwardedHeaders;
+            allowInsecureOrigins = b.allowInsecureOrigins;
+            insecureOptIn = b.insecureOptIn;
         }
 
         Builder copy() {
@@ -366,7 +393,7 @@ public final class CorsPolicy {
          * {@code "*"} any origin. Default: no origin is allowed.
          */
         public Builder allowOrigin(String origin) {
-            origins.add(new Setting<>(origin, "allowOrigin"));
+            origins.add(new Setting<>(requireText("allowOrigin", "origin", origin), "allowOrigin"));
             return this;
         }
 
@@ -385,17 +412,21 @@ public final class CorsPolicy {
          * scheme (default http and https) and every listed subdomain; {@code "*"} allows any origin.
          */
         public Builder allowHost(String host, List<String> schemes, List<String> subDomains) {
+            requireText("allowHost", "host", host);
+            requireTexts("allowHost", "schemes", schemes);
+            requireTexts("allowHost", "subDomains", subDomains);
             if (WILDCARD.equals(host)) {
                 return allowAnyOrigin();
             }
             if (host.contains("://")) {
-                problems.add("allowHost: '" + host + "' is an origin, not a host; write allowHost(\""
+                problems.add(new Problem("allowHost", host, "'" + host + "' is an origin, not a host; write allowHost(\""
                         + host.substring(host.indexOf("://") + 3) + "\", List.of(\""
-                        + host.substring(0, host.indexOf("://")) + "\")) or allowOrigin(\"" + host + "\")");
+                        + host.substring(0, host.indexOf("://")) + "\")) or allowOrigin(\"" + host + "\")"));
                 return this;
             }
             if (schemes.isEmpty()) {
-                problems.add("allowHost: '" + host + "' is given no scheme; list at least one, e.g. List.of(\"https\")");
+                problems.add(new Problem("allowHost", host, "'" + host
+                        + "' is given no scheme; list at least one, e.g. List.of(\"https\")"));
             }
             for (String scheme : schemes) {
                 origins.add(new Setting<>(scheme + "://" + host, "allowHost"));
@@ -408,7 +439,7 @@ public final class CorsPolicy {
 
         /**
          * Allows any origin: answers {@code Access-Control-Allow-Origin: *}. Refused with credentials,
-         * since a browser would let any site read your users' data.
+         * since a browser would let any site read your users' data, and with private network access.
          */
         public Builder allowAnyOrigin() {
             origins.add(new Setting<>(WILDCARD, "allowAnyOrigin"));
@@ -420,7 +451,7 @@ public final class CorsPolicy {
          * header as sent, after it parsed as an origin). Checked after the named origins.
          */
         public Builder allowOrigins(Predicate<String> predicate) {
-            originPredicates.add(Objects.requireNonNull(predicate, "predicate"));
+            originPredicates.add(Objects.requireNonNull(predicate, "allowOrigins: predicate is null"));
             return this;
         }
 
@@ -429,7 +460,7 @@ public final class CorsPolicy {
          * method. Compared case-sensitively, as browsers do.
          */
         public Builder allowMethod(String method) {
-            methods.add(new Setting<>(method, "allowMethod"));
+            methods.add(new Setting<>(requireText("allowMethod", "method", method), "allowMethod"));
             return this;
         }
 
@@ -445,19 +476,19 @@ public final class CorsPolicy {
          * content types. Accept, Accept-Language and Content-Language are always allowed. Default: none.
          */
         public Builder allowHeader(String header) {
-            headers.add(new Setting<>(header, "allowHeader"));
+            headers.add(new Setting<>(requireText("allowHeader", "header", header), "allowHeader"));
             return this;
         }
 
         /** Allows every request header starting with {@code prefix}, case-insensitively. */
         public Builder allowHeadersPrefixed(String prefix) {
-            headers.add(new Setting<>(prefix + WILDCARD, "allowHeadersPrefixed"));
+            headers.add(new Setting<>(requireText("allowHeadersPrefixed", "prefix", prefix) + WILDCARD, "allowHeadersPrefixed"));
             return this;
         }
 
         /** Allows every request header the predicate accepts; it receives the name in lower case. */
         public Builder allowHeaders(Predicate<String> predicate) {
-            headerPredicates.add(Objects.requireNonNull(predicate, "predicate"));
+            headerPredicates.add(Objects.requireNonNull(predicate, "allowHeaders: predicate is null"));
             return this;
         }
 
@@ -472,17 +503,17 @@ public final class CorsPolicy {
          * (refused with credentials). Default: none.
          */
         public Builder exposeHeader(String header) {
-            exposedHeaders.add(new Setting<>(header, "exposeHeader"));
+            exposedHeaders.add(new Setting<>(requireText("exposeHeader", "header", header), "exposeHeader"));
             return this;
         }
 
         /**
          * Sends {@code Access-Control-Allow-Credentials: true}, so that browsers send cookies and let
-         * script read the answer. Default {@code false}.
+         * script read the answer. Refused with any origin, and with plain-http origins other than
+         * loopback unless {@link #allowInsecureOrigins(boolean)}. Default {@code false}.
          */
         public Builder allowCredentials(boolean allow) {
-            allowCredentials = new Setting<>(allow, "allowCredentials");
-            return this;
+            return allowCredentials(allow, "allowCredentials");
         }
 
         /**
@@ -490,19 +521,17 @@ public final class CorsPolicy {
          * {@code Access-Control-Max-Age}. Default one day (Chromium caps it at two hours).
          */
         public Builder maxAge(Duration maxAge) {
-            Objects.requireNonNull(maxAge, "maxAge");
-            if (maxAge.isNegative()) {
-                problems.add("maxAge: " + maxAge.getSeconds() + "s is negative; use Duration.ZERO to omit the header");
-            } else {
-                this.maxAge = Duration.ofSeconds(maxAge.getSeconds());
-            }
-            return this;
+            Objects.requireNonNull(maxAge, "maxAge: maxAge is null");
+            return maxAge(maxAge.getSeconds(), "maxAge");
         }
 
-        /** Whether a request from the server's own origin passes untouched. Default {@code true}. */
+        /**
+         * Whether a request the policy refuses passes untouched when it comes from the server's own
+         * origin: its {@code Sec-Fetch-Site} says {@code same-origin}, or its {@code Origin} is the
+         * origin the request was addressed to. Default {@code true}.
+         */
         public Builder allowSameOrigin(boolean allow) {
-            allowSameOrigin = allow;
-            return this;
+            return allowSameOrigin(allow, "allowSameOrigin");
         }
 
         /**
@@ -517,11 +546,11 @@ public final class CorsPolicy {
 
         /**
          * Whether a preflight carrying {@code Access-Control-Request-Private-Network: true} is answered
-         * with {@code Access-Control-Allow-Private-Network: true}. Default {@code false}.
+         * with {@code Access-Control-Allow-Private-Network: true}. Refused with any origin. Default
+         * {@code false}.
          */
         public Builder allowPrivateNetwork(boolean allow) {
-            allowPrivateNetwork = allow;
-            return this;
+            return allowPrivateNetwork(allow, "allowPrivateNetwork");
         }
 
         /**
@@ -529,18 +558,12 @@ public final class CorsPolicy {
          * resource; {@code false} lets it through without CORS headers. Default {@code true}.
          */
         public Builder rejectDisallowed(boolean reject) {
-            rejectDisallowed = reject;
-            return this;
+            return rejectDisallowed(reject, "rejectDisallowed");
         }
 
         /** The status of a successful preflight answer: 200 or 204. Default 204. */
         public Builder preflightStatus(int status) {
-            if (status != 200 && status != 204) {
-                problems.add("preflightStatus: " + status + " is not a preflight status; use 204 (the default) or 200");
-            } else {
-                preflightStatus = status;
-            }
-            return this;
+            return preflightStatus(status, "preflightStatus");
         }
 
         /**
@@ -549,8 +572,16 @@ public final class CorsPolicy {
          * {@code false}.
          */
         public Builder trustForwardedHeaders(boolean trust) {
-            trustForwardedHeaders = trust;
-            return this;
+            return trustForwardedHeaders(trust, "trustForwardedHeaders");
+        }
+
+        /**
+         * Dangerous: allows plain-{@code http} origins other than loopback together with credentials.
+         * Anyone on the network path between such a page and its users can read and alter its
+         * traffic, and with it your users' credentialed answers. Default {@code false}.
+         */
+        public Builder allowInsecureOrigins(boolean allow) {
+            return allowInsecureOrigins(allow, "allowInsecureOrigins");
         }
 
         /**
@@ -559,67 +590,62 @@ public final class CorsPolicy {
          * @throws CorsConfigException listing every problem found
          */
         public CorsPolicy build() {
-            List<String> found = new ArrayList<>(problems);
+            List<Problem> found = new ArrayList<>(problems);
             Validated v = new Validated();
-            String anyOriginSource = validateOrigins(v, found);
+            validateOrigins(v, found);
             validateMethods(v, found);
             validateHeaders(v, found);
-            String anyExposedSource = validateExposedHeaders(v, found);
-            if (allowCredentials.value) {
-                if (anyOriginSource != null) {
-                    found.add(anyOriginSource + ": '*' cannot be combined with credentials ("
-                            + allowCredentials.source + " = true): any site could read your users' data. "
-                            + "List the origins explicitly, or use a '*.' pattern such as 'https://*.example.com'");
-                }
-                if (anyExposedSource != null) {
-                    found.add(anyExposedSource + ": '*' cannot be combined with credentials ("
-                            + allowCredentials.source + " = true): browsers then read it as a header named '*'. "
-                            + "List the exposed headers explicitly");
-                }
+            validateExposedHeaders(v, found);
+            if (maxAge.value < 0) {
+                found.add(new Problem(maxAge.source, Long.toString(maxAge.value), maxAge.value
+                        + " is negative; use 0 to omit Access-Control-Max-Age"));
             }
+            if (preflightStatus.value != 200 && preflightStatus.value != 204) {
+                found.add(new Problem(preflightStatus.source, Long.toString(preflightStatus.value), preflightStatus.value
+                        + " is not a preflight status; use 204 (the default) or 200"));
+            }
+            validateCombinations(v, found);
             if (!found.isEmpty()) {
                 throw new CorsConfigException(found);
             }
             return new CorsPolicy(this, v);
         }
 
-        private String validateOrigins(Validated v, List<String> found) {
-            String anySource = null;
+        private void validateOrigins(Validated v, List<Problem> found) {
             for (Setting<String> s : origins) {
                 String value = s.value.trim();
                 if (WILDCARD.equals(value)) {
-                    v.anyOrigin = true;
-                    anySource = s.source;
+                    v.anyOrigin = s.source;
                     continue;
                 }
                 try {
                     OriginSpec spec = OriginSpec.parse(value);
                     if (!v.origins.contains(spec)) {
                         v.origins.add(spec);
+                        v.originSources.add(s);
                     }
                 } catch (OriginSpec.InvalidOrigin e) {
-                    found.add(s.source + ": '" + s.value + "' " + e.getMessage());
+                    found.add(new Problem(s.source, s.value, "'" + s.value + "' " + e.getMessage()));
                 }
             }
-            return anySource;
         }
 
-        private void validateMethods(Validated v, List<String> found) {
+        private void validateMethods(Validated v, List<Problem> found) {
             for (Setting<String> s : methods) {
                 String value = s.value.trim();
                 if (WILDCARD.equals(value)) {
                     v.anyMethod = true;
                 } else if (!HttpTokens.isToken(value)) {
-                    found.add(s.source + ": '" + s.value + "' is not a method name (an HTTP token, e.g. PUT)");
+                    found.add(new Problem(s.source, s.value, "'" + s.value + "' is not a method name (an HTTP token, e.g. PUT)"));
                 } else if (HttpTokens.isForbiddenMethod(value)) {
-                    found.add(s.source + ": '" + s.value + "' is a forbidden method that browsers never send; remove it");
+                    found.add(new Problem(s.source, s.value, "'" + s.value + "' is a forbidden method that browsers never send; remove it"));
                 } else {
                     v.methods.add(HttpTokens.normalizeMethod(value));
                 }
             }
         }
 
-        private void validateHeaders(Validated v, List<String> found) {
+        private void validateHeaders(Validated v, List<Problem> found) {
             for (Setting<String> s : headers) {
                 String value = s.value.trim();
                 if (WILDCARD.equals(value)) {
@@ -629,13 +655,13 @@ public final class CorsPolicy {
                 boolean prefix = value.endsWith(WILDCARD);
                 String name = (prefix ? value.substring(0, value.length() - 1) : value).toLowerCase(Locale.ROOT);
                 if (!HttpTokens.isToken(name) || name.indexOf('*') >= 0) {
-                    found.add(s.source + ": '" + s.value + "' is not a header name (an HTTP token"
-                            + (prefix ? "; a prefix ends with a single '*', e.g. X-Custom-*)" : ", e.g. X-Request-Id)"));
+                    found.add(new Problem(s.source, s.value, "'" + s.value + "' is not a header name (an HTTP token"
+                            + (prefix ? "; a prefix ends with a single '*', e.g. X-Custom-*)" : ", e.g. X-Request-Id)")));
                 } else if (HttpTokens.isForbiddenRequestHeader(name)
                         || prefix && (name.startsWith("sec-") || name.startsWith("proxy-")
                                 || "sec-".startsWith(name) || "proxy-".startsWith(name))) {
-                    found.add(s.source + ": '" + s.value + "' is a forbidden request header that scripts can "
-                            + "never set (Fetch standard); remove it");
+                    found.add(new Problem(s.source, s.value, "'" + s.value + "' is a forbidden request header that "
+                            + "scripts can never set (Fetch standard); remove it"));
                 } else if (prefix) {
                     v.headerPrefixes.add(name);
                 } else if (!ALWAYS_ALLOWED_HEADERS.contains(name)) {
@@ -644,47 +670,93 @@ public final class CorsPolicy {
             }
         }
 
-        private String validateExposedHeaders(Validated v, List<String> found) {
-            String anySource = null;
+        private void validateExposedHeaders(Validated v, List<Problem> found) {
             for (Setting<String> s : exposedHeaders) {
                 String value = s.value.trim();
                 if (WILDCARD.equals(value)) {
-                    v.anyExposedHeader = true;
-                    anySource = s.source;
+                    v.anyExposedHeader = s.source;
                 } else if (!HttpTokens.isToken(value)) {
-                    found.add(s.source + ": '" + s.value + "' is not a header name (an HTTP token, e.g. X-Total-Count)");
+                    found.add(new Problem(s.source, s.value, "'" + s.value + "' is not a header name (an HTTP token, e.g. X-Total-Count)"));
                 } else if (HttpTokens.isForbiddenResponseHeader(value)) {
-                    found.add(s.source + ": '" + s.value + "' is never exposed to script by browsers; remove it");
+                    found.add(new Problem(s.source, s.value, "'" + s.value + "' is never exposed to script by browsers; remove it"));
                 } else {
                     v.exposedHeaders.add(value);
                 }
             }
-            return anySource;
         }
 
-        /* Settings from configuration and @Cors, recorded with the key or annotation they came from. */
+        /** Settings that are valid alone but unsafe together. */
+        private void validateCombinations(Validated v, List<Problem> found) {
+            if (allowCredentials.value) {
+                String credentials = " (" + allowCredentials.source + " = true)";
+                if (v.anyOrigin != null) {
+                    found.add(new Problem(v.anyOrigin, WILDCARD, "'*' cannot be combined with credentials" + credentials
+                            + ": any site could read your users' data. "
+                            + "List the origins explicitly, or use a '*.' pattern such as 'https://*.example.com'"));
+                }
+                if (v.anyExposedHeader != null) {
+                    found.add(new Problem(v.anyExposedHeader, WILDCARD, "'*' cannot be combined with credentials" + credentials
+                            + ": browsers then read it as a header named '*'. List the exposed headers explicitly"));
+                }
+                if (!allowInsecureOrigins.value) {
+                    for (int i = 0; i < v.origins.size(); i++) {
+                        if (v.origins.get(i).isInsecure()) {
+                            Setting<String> s = v.originSources.get(i);
+                            found.add(new Problem(s.source, s.value, "'" + s.value + "' is plain http, which cannot be "
+                                    + "combined with credentials" + credentials + ": anyone on the network path can read "
+                                    + "and alter that page's traffic, and with it your users' credentialed answers. "
+                                    + "Use https, or accept the risk with " + insecureOptIn));
+                        }
+                    }
+                }
+            }
+            if (allowPrivateNetwork.value && v.anyOrigin != null) {
+                found.add(new Problem(allowPrivateNetwork.source, "true", "private network access cannot be combined "
+                        + "with any origin ('*' in " + v.anyOrigin + "): any website could reach servers on your "
+                        + "visitors' private networks through their browsers. List the origins explicitly"));
+            }
+        }
 
-        Builder replaceOrigins(List<String> values, String source) {
+        private static String requireText(String method, String parameter, String value) {
+            Objects.requireNonNull(value, () -> method + ": " + parameter + " is null");
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(method + ": " + parameter + " is "
+                        + (value.isEmpty() ? "empty" : "blank"));
+            }
+            return value;
+        }
+
+        private static void requireTexts(String method, String parameter, List<String> values) {
+            Objects.requireNonNull(values, () -> method + ": " + parameter + " is null");
+            values.forEach(value -> requireText(method, parameter + " element", value));
+        }
+
+        /*
+         * Settings from configuration and @Cors, recorded with the key or annotation they came from;
+         * a list replaces the inherited one, never adds to it.
+         */
+
+        Builder origins(List<String> values, String source) {
             origins.clear();
             originPredicates.clear();
             values.forEach(value -> origins.add(new Setting<>(value, source)));
             return this;
         }
 
-        Builder replaceMethods(List<String> values, String source) {
+        Builder methods(List<String> values, String source) {
             methods.clear();
             values.forEach(value -> methods.add(new Setting<>(value, source)));
             return this;
         }
 
-        Builder replaceHeaders(List<String> values, String source) {
+        Builder headers(List<String> values, String source) {
             headers.clear();
             headerPredicates.clear();
             values.forEach(value -> headers.add(new Setting<>(value, source)));
             return this;
         }
 
-        Builder replaceExposedHeaders(List<String> values, String source) {
+        Builder exposedHeaders(List<String> values, String source) {
             exposedHeaders.clear();
             values.forEach(value -> exposedHeaders.add(new Setting<>(value, source)));
             return this;
@@ -695,8 +767,44 @@ public final class CorsPolicy {
             return this;
         }
 
-        Builder problem(String problem) {
-            problems.add(problem);
+        Builder maxAge(long seconds, String source) {
+            maxAge = new Setting<>(seconds, source);
+            return this;
+        }
+
+        Builder allowSameOrigin(boolean allow, String source) {
+            allowSameOrigin = new Setting<>(allow, source);
+            return this;
+        }
+
+        Builder allowPrivateNetwork(boolean allow, String source) {
+            allowPrivateNetwork = new Setting<>(allow, source);
+            return this;
+        }
+
+        Builder rejectDisallowed(boolean reject, String source) {
+            rejectDisallowed = new Setting<>(reject, source);
+            return this;
+        }
+
+        Builder preflightStatus(long status, String source) {
+            preflightStatus = new Setting<>(status, source);
+            return this;
+        }
+
+        Builder trustForwardedHeaders(boolean trust, String source) {
+            trustForwardedHeaders = new Setting<>(trust, source);
+            return this;
+        }
+
+        Builder allowInsecureOrigins(boolean allow, String source) {
+            allowInsecureOrigins = new Setting<>(allow, source);
+            return this;
+        }
+
+        /** Names the key that opts a configured policy in to insecure origins, for the refusal message. */
+        Builder insecureOptIn(String key) {
+            insecureOptIn = key + "=true";
             return this;
         }
     }

@@ -5,13 +5,14 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /**
  * Answers CORS-preflight requests itself and refuses actual requests the policy does not allow,
  * before resource matching and before authentication: a preflight carries no credentials, so it
  * must never meet an authentication filter, and an allowed origin must be able to read an
- * authentication failure.
+ * authentication failure. The policy of the request's route decides and writes; this filter only
+ * reads the request and hands the answer to the runtime.
  */
 @PreMatching
 @Priority(CorsRequestFilter.PRIORITY)
@@ -21,8 +22,6 @@ final class CorsRequestFilter implements ContainerRequestFilter {
     static final int PRIORITY = Priorities.AUTHENTICATION - 500;
 
     private static final String OPTIONS = "OPTIONS";
-    private static final String PREFLIGHT = "preflight";
-    private static final String REQUEST = "request";
 
     private final Deployment deployment;
 
@@ -32,102 +31,85 @@ final class CorsRequestFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Routes routes = deployment.routes();
-        if (!routes.enabled()) {
+        Generation generation = deployment.generation();
+        if (!generation.enabled()) {
             return;
         }
-        String origin = request.getHeaderString(CorsHeaders.ORIGIN);
+        String origin = header(request, CorsHeaders.ORIGIN);
         String method = request.getMethod();
         // Fetch: a CORS-preflight request is an OPTIONS request with Origin and Access-Control-Request-Method.
-        String requestMethod = origin != null && OPTIONS.equals(method)
-                ? request.getHeaderString(CorsHeaders.REQUEST_METHOD) : null;
-        boolean preflight = requestMethod != null;
-        Route route = routes.find(request, preflight ? requestMethod : method);
+        String requestMethod = origin != null && OPTIONS.equals(method) ? header(request, CorsHeaders.REQUEST_METHOD) : null;
+        Route route = generation.route(request, requestMethod != null ? requestMethod : method);
         if (!route.enabled()) {
             return;
         }
         CompiledPolicy policy = route.policy();
-        if (origin == null
-                || policy.allowSameOrigin && SameOrigin.matches(origin, request, policy.trustForwardedHeaders)) {
-            varyByOrigin(request, policy);
-            return;
-        }
-        if (preflight) {
-            answerPreflight(request, routes, route, origin, requestMethod);
-            return;
-        }
-        String contentType = request.getHeaderString(CorsHeaders.CONTENT_TYPE);
-        CompiledPolicy.Verdict verdict = policy.checkActual(origin, method, contentType);
-        if (verdict == CompiledPolicy.Verdict.ALLOWED) {
-            request.setProperty(Outcome.PROPERTY, policy.allowed);
-            if (DecisionLog.allowancesLogged()) {
-                DecisionLog.allowed(REQUEST, origin, route.policyName(), describe(request, routes, route, method));
-            }
-            return;
-        }
-        if (DecisionLog.rejectionsLogged()) {
-            DecisionLog.rejected(REQUEST, DecisionLog.reason(verdict, policy, origin, method, null, contentType),
-                    route.policyName(), describe(request, routes, route, method));
-        }
-        if (policy.rejectDisallowed) {
-            Response.ResponseBuilder forbidden = Response.status(Response.Status.FORBIDDEN);
-            if (policy.variesByOrigin) {
-                forbidden.header(CorsHeaders.VARY, CorsHeaders.ORIGIN);
-            }
-            request.abortWith(forbidden.build());
+        if (origin == null) {
+            request.setProperty(Outcome.PROPERTY, policy.withoutOrigin());
+        } else if (requestMethod != null) {
+            preflight(request, generation, route, origin, requestMethod);
         } else {
-            varyByOrigin(request, policy);
+            actual(request, generation, route, origin, method);
         }
     }
 
-    private static void answerPreflight(ContainerRequestContext request, Routes routes, Route route,
-            String origin, String requestMethod) {
+    private static void preflight(ContainerRequestContext request, Generation generation, Route route, String origin,
+            String requestMethod) {
         CompiledPolicy policy = route.policy();
-        String requestHeaders = request.getHeaderString(CorsHeaders.REQUEST_HEADERS);
-        CompiledPolicy.Verdict verdict = policy.checkPreflight(origin, requestMethod, requestHeaders);
-        if (verdict != CompiledPolicy.Verdict.ALLOWED) {
-            if (DecisionLog.rejectionsLogged()) {
-                DecisionLog.rejected(PREFLIGHT, DecisionLog.reason(verdict, policy, origin, requestMethod, requestHeaders, null),
-                        route.policyName(), describe(request, routes, route, requestMethod));
+        String requestHeaders = header(request, CorsHeaders.REQUEST_HEADERS);
+        CompiledPolicy.Verdict verdict = policy.preflight(origin, requestMethod, requestHeaders);
+        if (verdict.allowed()) {
+            if (DecisionLog.allowancesLogged()) {
+                DecisionLog.allowed(DecisionLog.PREFLIGHT, origin, route, generation.describe(route, request, requestMethod));
             }
-            request.abortWith(Response.status(Response.Status.FORBIDDEN)
-                    .header(CorsHeaders.VARY, CorsHeaders.PREFLIGHT_VARY).build());
-            return;
-        }
-        Response.ResponseBuilder answer = Response.status(policy.preflightStatus)
-                .header(CorsHeaders.VARY, CorsHeaders.PREFLIGHT_VARY)
-                .header(CorsHeaders.ALLOW_ORIGIN, policy.wildcardOrigin ? CorsPolicy.WILDCARD : origin)
-                .header(CorsHeaders.ALLOW_METHODS, policy.allowMethods != null ? policy.allowMethods : requestMethod);
-        if (policy.allowCredentials) {
-            answer.header(CorsHeaders.ALLOW_CREDENTIALS, "true");
-        }
-        if (requestHeaders != null && !requestHeaders.isBlank()) {
-            answer.header(CorsHeaders.ALLOW_HEADERS, policy.scanRequestHeaders(requestHeaders) == CompiledPolicy.ALL_NAMED
-                    ? policy.allowHeaders : CompiledPolicy.joinRequestHeaders(requestHeaders));
-        }
-        if (policy.maxAge != null) {
-            answer.header(CorsHeaders.MAX_AGE, policy.maxAge);
-        }
-        if (policy.allowPrivateNetwork && "true".equalsIgnoreCase(request.getHeaderString(CorsHeaders.REQUEST_PRIVATE_NETWORK))) {
-            answer.header(CorsHeaders.ALLOW_PRIVATE_NETWORK, "true");
-        }
-        if (DecisionLog.allowancesLogged()) {
-            DecisionLog.allowed(PREFLIGHT, origin, route.policyName(), describe(request, routes, route, requestMethod));
-        }
-        request.abortWith(answer.build());
-    }
-
-    private static void varyByOrigin(ContainerRequestContext request, CompiledPolicy policy) {
-        if (policy.variesByOrigin) {
-            request.setProperty(Outcome.PROPERTY, Outcome.VaryByOrigin.INSTANCE);
+            request.abortWith(policy.answerPreflight(verdict, origin, requestMethod, requestHeaders,
+                    "true".equalsIgnoreCase(header(request, CorsHeaders.REQUEST_PRIVATE_NETWORK))));
+        } else if (policy.allowSameOrigin && SameOrigin.matches(origin, request, policy.trustForwardedHeaders)) {
+            request.setProperty(Outcome.PROPERTY, policy.sameOrigin(true));
+        } else {
+            if (DecisionLog.rejectionsLogged()) {
+                DecisionLog.rejected(DecisionLog.PREFLIGHT, DecisionLog.reason(verdict, policy, origin, requestMethod,
+                        requestHeaders, null), route, generation.describe(route, request, requestMethod));
+            }
+            request.abortWith(policy.refusePreflight());
         }
     }
 
-    /** The resource method's template where the request was routed to one, else the request's own path. */
-    private static String describe(ContainerRequestContext request, Routes routes, Route route, String method) {
-        String path = request.getUriInfo().getPath(false);
-        Route described = route.description() != null ? route : routes.find(path, method);
-        return described.description() != null ? described.description()
-                : DecisionLog.sanitize(method) + " /" + DecisionLog.sanitize(PathTemplate.trimSlashes(path));
+    private static void actual(ContainerRequestContext request, Generation generation, Route route, String origin,
+            String method) {
+        CompiledPolicy policy = route.policy();
+        String contentType = header(request, CorsHeaders.CONTENT_TYPE);
+        CompiledPolicy.Verdict verdict = policy.actual(origin, method, contentType);
+        if (verdict.allowed()) {
+            if (DecisionLog.allowancesLogged()) {
+                DecisionLog.allowed(DecisionLog.REQUEST, origin, route, generation.describe(route, request, method));
+            }
+            request.setProperty(Outcome.PROPERTY, policy.allowed(origin));
+        } else if (policy.allowSameOrigin && SameOrigin.matches(origin, request, policy.trustForwardedHeaders)) {
+            request.setProperty(Outcome.PROPERTY, policy.sameOrigin(false));
+        } else {
+            if (DecisionLog.rejectionsLogged()) {
+                DecisionLog.rejected(DecisionLog.REQUEST, DecisionLog.reason(verdict, policy, origin, method, null, contentType),
+                        route, generation.describe(route, request, method));
+            }
+            if (policy.rejectDisallowed) {
+                request.abortWith(policy.refuseActual());
+            } else {
+                request.setProperty(Outcome.PROPERTY, policy.passedRefusal());
+            }
+        }
+    }
+
+    /**
+     * The header's value, or null; several lines are joined with commas, as HTTP joins them (so two
+     * {@code Origin} lines make one malformed origin). Reads the header map rather than
+     * {@code getHeaderString}, which copies even a single value in some runtimes.
+     */
+    static String header(ContainerRequestContext request, String name) {
+        List<String> values = request.getHeaders().get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        return values.size() == 1 ? values.get(0) : String.join(",", values);
     }
 }

@@ -11,6 +11,9 @@ final class DecisionLog {
 
     static final String LOGGER = "io.github.jaxrscors";
 
+    static final String PREFLIGHT = "preflight";
+    static final String REQUEST = "request";
+
     private static final System.Logger LOG = System.getLogger(LOGGER);
     private static final int MAX_QUOTED = 120;
 
@@ -25,33 +28,28 @@ final class DecisionLog {
         return LOG.isLoggable(Level.TRACE);
     }
 
-    static void rejected(String what, String reason, String policy, String where) {
-        LOG.log(Level.DEBUG, what + " rejected: " + reason + " by policy '" + policy + "' for " + where);
+    static void rejected(String what, String reason, Route route, String where) {
+        LOG.log(Level.DEBUG, what + " rejected: " + reason + " by policy '" + route.policyName() + "' for " + where);
     }
 
-    static void allowed(String what, String origin, String policy, String where) {
-        LOG.log(Level.TRACE, what + " allowed: origin " + quote(origin) + " by policy '" + policy + "' for " + where);
+    static void allowed(String what, String origin, Route route, String where) {
+        LOG.log(Level.TRACE, what + " allowed: origin " + quote(origin) + " by policy '" + route.policyName() + "' for " + where);
     }
 
     /** The reason a verdict gives, naming the offending value. */
     static String reason(CompiledPolicy.Verdict verdict, CompiledPolicy policy, String origin, String method,
             String requestHeaders, String contentType) {
         return switch (verdict) {
-            case ALLOWED -> "nothing";
-            case ORIGIN_NOT_ALLOWED -> Origins.parse(origin) == Origins.MALFORMED
+            case ALLOWED, ALLOWED_ECHOING_HEADERS -> "nothing";
+            case ORIGIN_NOT_ALLOWED -> OriginParser.parse(origin) == OriginParser.MALFORMED
                     ? "origin " + quote(origin) + " is malformed (or repeated, or too long), so not allowed"
                     : "origin " + quote(origin) + " not allowed";
             case METHOD_NOT_ALLOWED -> "method " + quote(method) + " not allowed";
             case HEADERS_MALFORMED -> "Access-Control-Request-Headers " + quote(requestHeaders) + " is not a list of header names, so not allowed";
-            case HEADER_NOT_ALLOWED -> "header " + quote(firstDisallowed(policy, requestHeaders)) + " not allowed";
+            case HEADER_NOT_ALLOWED -> "header " + quote(policy.firstRefusedHeader(requestHeaders)) + " not allowed";
             case CONTENT_TYPE_NOT_ALLOWED -> "content type " + quote(contentType)
                     + " not allowed (allow the Content-Type header to permit it)";
         };
-    }
-
-    private static String firstDisallowed(CompiledPolicy policy, String requestHeaders) {
-        int at = policy.scanRequestHeaders(requestHeaders);
-        return at >= 0 ? CompiledPolicy.headerAt(requestHeaders, at) : "?";
     }
 
     static String quote(String value) {

@@ -1,29 +1,32 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.CorsConfigException.Problem;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.Config;
 
 /**
- * The library's state for one application, shared by its filters: the default policy, the named
- * policies used by {@code @Cors}, and the route of every resource method. Resource classes arrive one
- * by one during deployment, where each one's policies are resolved and validated at once; the
- * routing table is assembled from them when the first request needs it.
+ * The library's life in one application: it collects the resource classes while the application
+ * deploys, builds the first {@link Generation} when the first request needs it, and builds the next
+ * ones when the configuration changes. The request path reads the current generation, one volatile
+ * read, and nothing else of this class.
  *
  * <p>Settles lazily, because a Jersey application may register {@code new CorsFeature(policy)} after
  * the drop-in feature: the policy given in code wins over configuration.
+ *
+ * <p>Fails closed: when the configuration or a {@code @Cors} is wrong, or the runtime never reported
+ * the application's resources, it throws where the runtime can still refuse to start, logs the cause
+ * once at ERROR, and from then on refuses every cross-origin request, for good.
  */
 final class Deployment {
 
@@ -37,29 +40,51 @@ final class Deployment {
             + "io.smallrye.config:smallrye-config), deploy to a MicroProfile server, or register "
             + "new CorsFeature(policy) with a CorsPolicy built in code.";
 
-    private final Supplier<Config> configSource;
+    static final String NOT_REPORTED = "the Jakarta REST runtime never reported this application's resource "
+            + "methods to jaxrs-cors (its DynamicFeature was never called) and the application registers no "
+            + "resource class it could read, so the policy of each path is unknown and every cross-origin "
+            + "request is refused. On Quarkus with quarkus-rest, keep the jaxrs-cors jar indexed (it ships "
+            + "META-INF/jandex.idx; do not exclude it with quarkus.index-dependency); elsewhere register "
+            + "new CorsFeature() in the application's Application or ResourceConfig.";
+
+    private static final System.Logger LOG = System.getLogger(DecisionLog.LOGGER);
+
+    private final Supplier<Settings.Source> configuration;
     private CorsPolicy programmaticPolicy;
+    private final Set<Class<?>> declaredClasses = new LinkedHashSet<>();
+    private final Set<Class<?>> scannedClasses = new HashSet<>();
+    private final List<ResourceScanner.ResourceMethod> methods = new ArrayList<>();
+    /** Whether the runtime reported a resource method, which a runtime that hides them never does. */
+    private boolean reported;
+
     private boolean settled;
     private boolean enabled;
-    private CorsPolicy defaultPolicy;
-    private ConfigReader config;
-    private final Map<String, CorsPolicy> namedPolicies = new HashMap<>();
-    private final Map<CorsPolicy, CompiledPolicy> compiled = new HashMap<>();
-    private final Set<Class<?>> resourceClasses = new HashSet<>();
-    /** Classes the application registered, scanned with the first resource class (see {@link #declare}). */
-    private final Set<Class<?>> declaredClasses = new LinkedHashSet<>();
+    private Duration refreshInterval;
+    /** What the current generation was read from; null when there is no configuration to read. */
+    private Settings settings;
+    private ConfigReader.Policies policies;
+    /** One compiled policy per distinct policy of the current generation, shared by its routes. */
+    private Map<CorsPolicy, CompiledPolicy> compiled = new HashMap<>();
     private final List<Routes.Entry> entries = new ArrayList<>();
-    private volatile Routes routes;
+    private CorsConfigException failure;
+    private RefreshSchedule schedule;
 
-    Deployment(Supplier<Config> configSource) {
-        this.configSource = configSource;
+    private volatile Generation generation;
+
+    /**
+     * {@code configuration} supplies the application's settings, or throws as MicroProfile Config
+     * does without an implementation: {@code IllegalStateException}, or a {@code LinkageError}
+     * without even its API.
+     */
+    Deployment(Supplier<Settings.Source> configuration) {
+        this.configuration = configuration;
     }
 
     /** A default policy given in code: it replaces the configured one. */
     synchronized void offer(CorsPolicy policy) {
         if (programmaticPolicy != null && !programmaticPolicy.equals(policy)) {
-            throw new CorsConfigException(List.of("CorsFeature: registered twice with different policies ("
-                    + programmaticPolicy + " and " + policy + "); register it once"));
+            throw new CorsConfigException(List.of(new Problem("CorsFeature", null, "registered twice with different "
+                    + "policies (" + programmaticPolicy + " and " + policy + "); register it once")));
         }
         if (settled && programmaticPolicy == null) {
             throw new IllegalStateException("CorsFeature(policy) registered after the application was deployed");
@@ -69,25 +94,112 @@ final class Deployment {
 
     /**
      * The classes the application registered. A dynamic feature is shown only classes that have
-     * resource methods; a root resource with nothing but sub-resource locators would go unseen, and
-     * requests below its locators would fall back to the default policy.
+     * resource methods; a root resource with nothing but sub-resource locators would go unseen.
      */
     synchronized void declare(Collection<Class<?>> classes) {
         declaredClasses.addAll(classes);
     }
 
-    /** Resolves and validates the routes of a resource class; non-root classes are ignored. */
+    /**
+     * A resource class the runtime reported while deploying: its policies are resolved and checked
+     * at once, so that a mistake stops the deployment.
+     *
+     * @throws CorsConfigException every mistake found so far, in this class and the declared ones
+     */
     synchronized void addResourceClass(Class<?> resourceClass) {
-        settle();
-        addDeclaredClasses();
-        scan(resourceClass);
+        reported = true;
+        if (failure != null) {
+            throw failure;
+        }
+        try {
+            settle();
+            addDeclaredClasses();
+            scan(resourceClass);
+        } catch (CorsConfigException e) {
+            throw fail(e);
+        }
+    }
+
+    /** The generation that decides requests now. */
+    Generation generation() {
+        Generation current = generation;
+        return current != null ? current : firstGeneration();
+    }
+
+    /**
+     * The first generation, once every resource class arrived. A mistake found now cannot stop the
+     * deployment any more, so it fails closed rather than throw at the first request.
+     */
+    private synchronized Generation firstGeneration() {
+        if (generation == null) {
+            try {
+                settle();
+                addDeclaredClasses();
+                if (enabled && !reported && scannedClasses.isEmpty()) {
+                    throw new CorsConfigException(List.of(new Problem("", null, NOT_REPORTED)));
+                }
+                generation = enabled ? Generation.of(new Routes(defaultRoute(), entries)) : Generation.disabled();
+                if (enabled && refreshInterval != null && settings != null) {
+                    schedule = RefreshSchedule.start(this, refreshInterval);
+                }
+            } catch (CorsConfigException e) {
+                fail(e);
+            }
+        }
+        return generation;
+    }
+
+    /**
+     * Reads the configuration again and, if anything the policies were built from changed, builds
+     * and installs the next generation.
+     *
+     * @return whether a new generation was installed
+     * @throws CorsConfigException every problem of the new configuration; the current generation stays
+     */
+    synchronized boolean reload() {
+        Generation current = generation();
+        if (failure != null) {
+            throw failure;
+        }
+        if (!current.enabled() || settings == null) {
+            return false;
+        }
+        Settings fresh = settings.reread();
+        if (fresh.sameAs(settings)) {
+            return false;
+        }
+        ConfigReader.Policies next = ConfigReader.read(fresh, programmaticPolicy, usedPolicyNames());
+        Map<CorsPolicy, CompiledPolicy> nextCompiled = new HashMap<>();
+        List<Routes.Entry> nextEntries = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (ResourceScanner.ResourceMethod method : methods) {
+            resolve(method, next, nextCompiled, problems).ifPresent(nextEntries::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new CorsConfigException(problems.stream().distinct().toList());
+        }
+        settings = fresh;
+        policies = next;
+        compiled = nextCompiled;
+        entries.clear();
+        entries.addAll(nextEntries);
+        generation = Generation.of(new Routes(defaultRoute(), entries));
+        return true;
+    }
+
+    /** Stops the refresh schedule, if any: the application is shutting down. */
+    synchronized void close() {
+        if (schedule != null) {
+            schedule.stop();
+            schedule = null;
+        }
     }
 
     /** Every mistake in every declared class is reported together, not one class per restart. */
     private void addDeclaredClasses() {
         List<Class<?>> declared = List.copyOf(declaredClasses);
         declaredClasses.clear();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (Class<?> resourceClass : declared) {
             try {
                 scan(resourceClass);
@@ -101,186 +213,71 @@ final class Deployment {
     }
 
     private void scan(Class<?> resourceClass) {
-        if (!enabled || !ResourceScanner.isRootResource(resourceClass) || !resourceClasses.add(resourceClass)) {
+        if (!enabled || !ResourceScanner.isRootResource(resourceClass) || !scannedClasses.add(resourceClass)) {
             return;
         }
-        Set<String> problems = new LinkedHashSet<>();
-        List<Routes.Entry> found = new ArrayList<>();
-        for (ResourceScanner.ResourceMethod method : ResourceScanner.scan(resourceClass)) {
-            Route route = resolve(method, problems);
-            if (route != null) {
-                found.add(new Routes.Entry(method.classTemplate(), method.template(), method.httpMethod(), route));
-            }
+        List<ResourceScanner.ResourceMethod> found = ResourceScanner.scan(resourceClass);
+        List<Problem> problems = new ArrayList<>();
+        List<Routes.Entry> resolved = new ArrayList<>();
+        for (ResourceScanner.ResourceMethod method : found) {
+            resolve(method, policies, compiled, problems).ifPresent(resolved::add);
         }
         if (!problems.isEmpty()) {
-            throw new CorsConfigException(new ArrayList<>(problems));
+            throw new CorsConfigException(problems.stream().distinct().toList());
         }
-        entries.addAll(found);
-        routes = null;
+        methods.addAll(found);
+        entries.addAll(resolved);
     }
 
-    /** The routing table, assembled on first use after the last resource class arrived. */
-    Routes routes() {
-        Routes current = routes;
-        return current != null ? current : assemble();
+    private static Optional<Routes.Entry> resolve(ResourceScanner.ResourceMethod method, ConfigReader.Policies policies,
+            Map<CorsPolicy, CompiledPolicy> compiled, List<Problem> problems) {
+        return CorsAnnotations.resolve(method, policies, problems).map(resolution -> new Routes.Entry(
+                method.classTemplate(), method.template(), method.httpMethod(), new Route(
+                        resolution.policy() == null ? null : compiled.computeIfAbsent(resolution.policy(), CompiledPolicy::new),
+                        resolution.policyName(),
+                        (method.httpMethod() == null ? "*" : method.httpMethod()) + " /" + method.template())));
     }
 
-    private synchronized Routes assemble() {
-        if (routes == null) {
-            settle();
-            addDeclaredClasses();
-            routes = enabled
-                    ? Routes.of(new Route(compile(defaultPolicy), DEFAULT_POLICY_NAME, null), entries)
-                    : Routes.disabled();
-        }
-        return routes;
+    private Route defaultRoute() {
+        return new Route(compiled.computeIfAbsent(policies.defaultPolicy(), CompiledPolicy::new), DEFAULT_POLICY_NAME, null);
+    }
+
+    private Set<String> usedPolicyNames() {
+        Set<String> names = new LinkedHashSet<>();
+        methods.forEach(method -> CorsAnnotations.policyName(method).ifPresent(names::add));
+        return names;
     }
 
     private void settle() {
         if (settled) {
             return;
         }
-        if (programmaticPolicy != null) {
-            defaultPolicy = programmaticPolicy;
-            // Configuration is optional beside a policy in code, but where there is one, its master
-            // switch still holds, and a typo in it or a broken named policy must still stop the
-            // deployment rather than lie in wait.
-            Optional<ConfigReader> reader = optionalConfig();
-            enabled = reader.map(ConfigReader::enabled).orElse(true);
-            if (enabled) {
-                reader.ifPresent(r -> r.checkNamedPolicies(programmaticPolicy));
+        Settings read;
+        try {
+            read = new Settings(configuration.get());
+        } catch (IllegalStateException | ServiceConfigurationError | LinkageError noConfiguration) {
+            // Configuration is optional beside a policy in code; without one, the message names the fix.
+            if (programmaticPolicy == null) {
+                throw new CorsConfigException(new Problem("", null, NO_CONFIG_IMPLEMENTATION), noConfiguration);
             }
-        } else {
-            ConfigReader reader = config();
-            enabled = reader.enabled();
-            defaultPolicy = enabled ? reader.defaultPolicy() : null;
+            read = null;
         }
+        enabled = read == null || ConfigReader.enabled(read);
+        if (enabled) {
+            policies = ConfigReader.read(read != null ? read : Settings.of(Map.of()), programmaticPolicy, Set.of());
+            refreshInterval = read == null ? null : policies.refreshInterval().orElse(null);
+        }
+        settings = read;
         settled = true;
     }
 
-    private Optional<ConfigReader> optionalConfig() {
-        try {
-            return Optional.of(config());
-        } catch (CorsConfigException noImplementation) {
-            return Optional.empty();
+    /** Records the failure for good, logs it once, and refuses every cross-origin request from now on. */
+    private CorsConfigException fail(CorsConfigException e) {
+        if (failure == null) {
+            failure = e;
+            LOG.log(Level.ERROR, "CORS is unavailable, every cross-origin request will be refused: " + e.getMessage(), e);
+            generation = Generation.failClosed();
         }
-    }
-
-    private ConfigReader config() {
-        if (config == null) {
-            try {
-                config = new ConfigReader(configSource.get());
-            } catch (IllegalStateException | ServiceConfigurationError | LinkageError e) {
-                throw new CorsConfigException(NO_CONFIG_IMPLEMENTATION, e);
-            }
-        }
-        return config;
-    }
-
-    private CompiledPolicy compile(CorsPolicy policy) {
-        return compiled.computeIfAbsent(policy, CompiledPolicy::new);
-    }
-
-    /** The effective policy of one resource method: named or default, then class, then method {@code @Cors}. */
-    private Route resolve(ResourceScanner.ResourceMethod method, Set<String> problems) {
-        Cors classCors = method.classCors();
-        Cors methodCors = method.methodCors();
-        if (classCors != null && !classCors.enabled() || methodCors != null && !methodCors.enabled()) {
-            return new Route(null, DEFAULT_POLICY_NAME, null);
-        }
-        String where = " on " + method.name();
-        String name = methodCors != null && !methodCors.value().isEmpty() ? methodCors.value()
-                : classCors != null ? classCors.value() : "";
-        CorsPolicy base = defaultPolicy;
-        if (!name.isEmpty()) {
-            Optional<CorsPolicy> named = namedPolicy(name, where, problems);
-            if (named.isEmpty()) {
-                return null;
-            }
-            base = named.get();
-        }
-        String description = (method.httpMethod() == null ? "*" : method.httpMethod()) + " /" + method.template();
-        String policyName = name.isEmpty() ? DEFAULT_POLICY_NAME : name;
-        if (classCors == null && methodCors == null) {
-            return new Route(compile(base), policyName, description);
-        }
-        CorsPolicy.Builder builder = base.toBuilder();
-        if (classCors != null) {
-            apply(classCors, builder, " on class " + method.resourceClass().getName() + " (for " + method.name() + ")", problems);
-        }
-        if (methodCors != null) {
-            apply(methodCors, builder, where, problems);
-        }
-        try {
-            return new Route(compile(builder.build()), policyName, description);
-        } catch (CorsConfigException e) {
-            problems.addAll(e.problems());
-            return null;
-        }
-    }
-
-    private Optional<CorsPolicy> namedPolicy(String name, String where, Set<String> problems) {
-        CorsPolicy cached = namedPolicies.get(name);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        ConfigReader reader = config();
-        Optional<CorsPolicy> named = ConfigReader.isPolicyName(name) ? reader.namedPolicy(name, defaultPolicy) : Optional.empty();
-        if (named.isEmpty()) {
-            Set<String> known = reader.policyNamesInConfig();
-            problems.add("@Cors(\"" + name + "\")" + where + ": unknown policy '" + name + "'; define it with "
-                    + "cors.policy." + name + ".allowed-origins (or another cors.policy." + name + ".* key)"
-                    + (known.isEmpty() ? "" : ", or use one of " + known));
-            return Optional.empty();
-        }
-        namedPolicies.put(name, named.get());
-        return named;
-    }
-
-    private static void apply(Cors cors, CorsPolicy.Builder builder, String where, Set<String> problems) {
-        if (cors.origins().length > 0) {
-            builder.replaceOrigins(entries(cors.origins()), "@Cors(origins)" + where);
-        }
-        if (cors.methods().length > 0) {
-            builder.replaceMethods(entries(cors.methods()), "@Cors(methods)" + where);
-        }
-        if (cors.headers().length > 0) {
-            builder.replaceHeaders(entries(cors.headers()), "@Cors(headers)" + where);
-        }
-        if (cors.exposeHeaders().length > 0) {
-            builder.replaceExposedHeaders(entries(cors.exposeHeaders()), "@Cors(exposeHeaders)" + where);
-        }
-        booleanAttribute(cors.allowCredentials(), "@Cors(allowCredentials)" + where, problems)
-                .ifPresent(v -> builder.allowCredentials(v, "@Cors(allowCredentials)" + where));
-        booleanAttribute(cors.allowPrivateNetwork(), "@Cors(allowPrivateNetwork)" + where, problems)
-                .ifPresent(builder::allowPrivateNetwork);
-        if (cors.maxAge() < -1) {
-            problems.add("@Cors(maxAge)" + where + ": " + cors.maxAge() + " is negative; use 0 to omit "
-                    + "Access-Control-Max-Age, or -1 (the default) to inherit");
-        } else if (cors.maxAge() >= 0) {
-            builder.maxAge(Duration.ofSeconds(cors.maxAge()));
-        }
-    }
-
-    /** Each array element may itself be a comma-separated list, as in configuration. */
-    private static List<String> entries(String[] values) {
-        List<String> all = new ArrayList<>();
-        Arrays.stream(values).map(ConfigReader::splitList).forEach(all::addAll);
-        if (all.isEmpty()) {
-            all.add("");
-        }
-        return all;
-    }
-
-    private static Optional<Boolean> booleanAttribute(String value, String where, Set<String> problems) {
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("true") || v.equals("false")) {
-            return Optional.of(Boolean.parseBoolean(v));
-        }
-        problems.add(where + ": '" + value + "' is not a boolean; write \"true\" or \"false\"");
-        return Optional.empty();
+        return failure;
     }
 }

@@ -27,23 +27,15 @@ final class HeaderNameSet {
         }
     }
 
-    boolean contains(String s, int start, int end) {
-        int hash = 0;
-        for (int i = start; i < end; i++) {
-            hash = hashStep(hash, s.charAt(i));
-        }
-        return contains(s, start, end, hash);
-    }
-
     /**
-     * As {@link #contains(String, int, int)}, with the hash of the range already folded by
-     * {@link #hashStep} while the caller scanned it, so that the name is read once.
+     * Whether {@code s[start, end)} is one of the names, case-insensitively; {@code hash} is the
+     * range's hash, folded by {@link #hashStep} while the caller scanned it, so the name is read once.
      */
     boolean contains(String s, int start, int end, int hash) {
         int length = end - start;
         for (int slot = (hash ^ (hash >>> 16)) & mask; names[slot] != null; slot = (slot + 1) & mask) {
             String name = names[slot];
-            if (name.length() == length && Origins.regionEqualsIgnoreCase(s, start, name)) {
+            if (name.length() == length && Ascii.regionEqualsIgnoreCase(s, start, name)) {
                 return true;
             }
         }
@@ -52,7 +44,7 @@ final class HeaderNameSet {
 
     /** Folds one more character of a name into its case-insensitive hash. */
     static int hashStep(int hash, char c) {
-        return hash * 31 + Origins.toLower(c);
+        return hash * 31 + Ascii.toLower(c);
     }
 
     private static int hash(String s, int start, int end) {

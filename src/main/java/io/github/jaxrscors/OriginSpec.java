@@ -1,12 +1,13 @@
 package io.github.jaxrscors;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * One configured origin: {@code scheme://host[:port]}, optionally with a leading {@code *.} label
  * (one or more labels in front of the host, never the host itself) and/or a {@code :*} port (any
  * port). Scheme and host are kept in lower case, and the scheme's default port as
- * {@link Origins#DEFAULT_PORT}, so that equal origins have equal specs.
+ * {@link OriginParser#DEFAULT_PORT}, so that equal origins have equal specs.
  */
 record OriginSpec(String scheme, String host, int port, boolean subdomains) {
 
@@ -71,7 +72,7 @@ record OriginSpec(String scheme, String host, int port, boolean subdomains) {
         }
         int portSeparator = rest.indexOf(':', literalEnd);
         String host = (portSeparator < 0 ? rest : rest.substring(0, portSeparator)).toLowerCase(Locale.ROOT);
-        int port = portSeparator < 0 ? Origins.DEFAULT_PORT : parsePort(rest.substring(portSeparator + 1));
+        int port = portSeparator < 0 ? OriginParser.DEFAULT_PORT : parsePort(rest.substring(portSeparator + 1));
         boolean subdomains = host.startsWith("*.");
         if (subdomains) {
             host = host.substring(2);
@@ -82,17 +83,35 @@ record OriginSpec(String scheme, String host, int port, boolean subdomains) {
         }
         checkHost(host, subdomains);
         // Schemes without a known default port report -1, which is also ANY_PORT: never fold ':*' away.
-        int defaultPort = Origins.defaultPort(scheme, 0, scheme.length());
+        int defaultPort = OriginParser.defaultPort(scheme, 0, scheme.length());
         if (port != ANY_PORT && port == defaultPort) {
-            port = Origins.DEFAULT_PORT;
+            port = OriginParser.DEFAULT_PORT;
         }
         return new OriginSpec(scheme, host, port, subdomains);
+    }
+
+    /**
+     * Plain http to a host other than loopback: anyone on the network path can read and alter what
+     * such a page receives. {@code localhost} and its subdomains, {@code 127.0.0.0/8} and {@code [::1]}
+     * never leave the machine.
+     */
+    boolean isInsecure() {
+        return scheme.equals("http") && !isLoopback();
+    }
+
+    private boolean isLoopback() {
+        if (host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")) {
+            return true;
+        }
+        String[] octets = host.split("\\.", -1);
+        return !subdomains && octets.length == 4 && octets[0].equals("127")
+                && Arrays.stream(octets).allMatch(o -> !o.isEmpty() && o.length() <= 3 && o.chars().allMatch(Character::isDigit));
     }
 
     /** The canonical form: lower case, default port omitted. */
     @Override
     public String toString() {
-        String portPart = port == Origins.DEFAULT_PORT ? "" : port == ANY_PORT ? ":*" : ":" + port;
+        String portPart = port == OriginParser.DEFAULT_PORT ? "" : port == ANY_PORT ? ":*" : ":" + port;
         return scheme + "://" + (subdomains ? "*." : "") + host + portPart;
     }
 
@@ -119,7 +138,7 @@ record OriginSpec(String scheme, String host, int port, boolean subdomains) {
                 throw new InvalidOrigin("puts a '*.' label in front of an IP address");
             }
             if (!host.endsWith("]") || host.length() < 4
-                    || !host.substring(1, host.length() - 1).chars().allMatch(c -> Origins.isHexDigit((char) c) || c == ':' || c == '.')) {
+                    || !host.substring(1, host.length() - 1).chars().allMatch(c -> Ascii.isHexDigit((char) c) || c == ':' || c == '.')) {
                 throw new InvalidOrigin("has a malformed IPv6 literal; write it as [2001:db8::1]");
             }
             return;
@@ -135,7 +154,7 @@ record OriginSpec(String scheme, String host, int port, boolean subdomains) {
             if (label.length() > 63) {
                 throw new InvalidOrigin("has a host label longer than 63 characters");
             }
-            if (!label.chars().allMatch(c -> Origins.isHostChar((char) c))) {
+            if (!label.chars().allMatch(c -> OriginParser.isHostChar((char) c))) {
                 throw new InvalidOrigin("has a host with characters other than letters, digits, '-' and '_'");
             }
         }
@@ -149,10 +168,10 @@ record OriginSpec(String scheme, String host, int port, boolean subdomains) {
     }
 
     private static boolean isScheme(String scheme) {
-        if (!Origins.isAlpha(scheme.charAt(0))) {
+        if (!Ascii.isAlpha(scheme.charAt(0))) {
             return false;
         }
-        return scheme.chars().allMatch(c -> Origins.isAlpha((char) c) || Origins.isDigit((char) c)
+        return scheme.chars().allMatch(c -> Ascii.isAlpha((char) c) || Ascii.isDigit((char) c)
                 || c == '+' || c == '-' || c == '.');
     }
 

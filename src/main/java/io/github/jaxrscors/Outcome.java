@@ -1,19 +1,20 @@
 package io.github.jaxrscors;
 
+import jakarta.ws.rs.core.MultivaluedMap;
+
 /**
  * What the request filter decided about an actual request, handed to the response filter as a
- * request property. No property means the response is none of the library's business.
+ * request property and written by the policy that decided it. No property means the response is
+ * none of the library's business.
+ *
+ * @param allowedOrigin the {@code Access-Control-Allow-Origin} value, or null for no CORS headers
+ * @param vary what the answer depended on, added to {@code Vary}
  */
-sealed interface Outcome {
+record Outcome(CompiledPolicy policy, String allowedOrigin, String[] vary) {
 
-    String PROPERTY = Outcome.class.getName();
+    static final String PROPERTY = Outcome.class.getName();
 
-    /** The request's origin is allowed: decorate the response with this policy's headers. */
-    record Allowed(CompiledPolicy policy) implements Outcome {
-    }
-
-    /** No CORS headers, but the answer depended on the {@code Origin} header, which caches must know. */
-    enum VaryByOrigin implements Outcome {
-        INSTANCE
+    void writeTo(MultivaluedMap<String, Object> headers) {
+        policy.decorate(headers, allowedOrigin, vary);
     }
 }

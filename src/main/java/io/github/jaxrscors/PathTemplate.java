@@ -99,12 +99,10 @@ final class PathTemplate {
         }
     }
 
-    private final String template;
     private final List<Segment> segments;
     private final Pattern tail;
 
-    private PathTemplate(String template, List<Segment> segments, Pattern tail) {
-        this.template = template;
+    private PathTemplate(List<Segment> segments, Pattern tail) {
         this.segments = segments;
         this.tail = tail;
     }
@@ -195,11 +193,7 @@ final class PathTemplate {
                 segments.add(new Segment(null, Pattern.compile(regex), literalCharacters(raw), regex.equals(ANY_SEGMENT)));
             }
         }
-        return new PathTemplate(path, List.copyOf(segments), tailRegex == null ? null : Pattern.compile(tailRegex.toString()));
-    }
-
-    String template() {
-        return template;
+        return new PathTemplate(List.copyOf(segments), tailRegex == null ? null : Pattern.compile(tailRegex.toString()));
     }
 
     List<Segment> segments() {

@@ -1,6 +1,5 @@
 package io.github.jaxrscors;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,50 +39,45 @@ final class Routes {
         }
     }
 
-    private static final Routes DISABLED = new Routes(null, List.of());
-
     private final Route fallback;
     private final Route uniform;
     private final Node root = new Node();
 
-    private Routes(Route fallback, List<Entry> entries) {
+    /** {@code fallback} answers paths that no entry serves. */
+    Routes(Route fallback, List<Entry> entries) {
         this.fallback = fallback;
         for (Entry entry : entries) {
             add(entry);
         }
         root.sort();
-        this.uniform = fallback != null && entries.stream().allMatch(e -> sameAnswer(e.route(), fallback)) ? fallback : null;
+        this.uniform = entries.stream().allMatch(e -> sameAnswer(e.route(), fallback)) ? fallback : null;
     }
 
-    static Routes of(Route fallback, List<Entry> entries) {
-        return new Routes(fallback, entries);
+    /** The route every path has, when all have the same; then no look-up is needed. Null otherwise. */
+    Route uniform() {
+        return uniform;
     }
 
-    /** {@code cors.enabled=false}: every request is left alone. */
-    static Routes disabled() {
-        return DISABLED;
+    /**
+     * The route for the given method (the requested one, for a preflight) at {@code path} from
+     * {@code from} on: the path relative to the application's base URI, in its encoded form, since
+     * Jakarta REST matches the encoded path (an encoded '/' stays inside its segment).
+     */
+    Route find(String path, int from, String method) {
+        return uniform != null ? uniform : lookUp(path, from, method, fallback);
     }
 
-    boolean enabled() {
-        return fallback != null;
+    /** The resource method's route for the path, even where every path has the same policy; null if none. */
+    Route template(String path, int from, String method) {
+        return lookUp(path, from, method, null);
     }
 
-    Route fallback() {
-        return fallback;
-    }
-
-    /** The route for the request's path and the given method (the requested one, for a preflight). */
-    Route find(ContainerRequestContext request, String method) {
-        // Jakarta REST matches the encoded path: an encoded '/' (%2F) stays inside its segment.
-        return uniform != null ? uniform : find(request.getUriInfo().getPath(false), method);
-    }
-
-    /** The route for a path relative to the application's base URI, in its encoded form. */
-    Route find(String path, String method) {
-        if (path.indexOf(';') >= 0) {
-            path = withoutMatrixParameters(path);
+    private Route lookUp(String path, int from, String method, Route orElse) {
+        if (path.indexOf(';', from) >= 0) {
+            path = withoutMatrixParameters(path.substring(from));
+            from = 0;
         }
-        int start = 0;
+        int start = from;
         int end = path.length();
         while (start < end && path.charAt(start) == '/') {
             start++;
@@ -94,7 +88,7 @@ final class Routes {
         boolean trailingSlash = start == end || path.endsWith("/");
         // The walk reads the path in place, so that a look-up allocates nothing but regex matchers.
         Target target = match(root, path, start == end ? end + 1 : start, end, method, trailingSlash);
-        return target != null ? target.route : fallback;
+        return target != null ? target.route : orElse;
     }
 
     /** Jakarta REST matches paths without their matrix parameters ({@code /customers;v=2/export}). */

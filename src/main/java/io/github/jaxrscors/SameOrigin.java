@@ -5,17 +5,28 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * Whether a request's {@code Origin} is the server's own origin: the scheme, host and port the
- * request was addressed to, or, behind a trusted proxy, the ones the proxy reports.
+ * Whether a request comes from the server's own origin. A browser says so itself with
+ * {@code Sec-Fetch-Site: same-origin}, which scripts cannot set and which holds behind any proxy;
+ * otherwise the {@code Origin} is compared with the scheme, host and port the request was addressed
+ * to, or, behind a trusted proxy, the ones the proxy reports.
+ *
+ * <p>It is asked only about requests the policy refuses: a client that forges the header can turn a
+ * refusal into an answer without CORS headers, which a browser would not let a page read, but never
+ * strip the CORS headers from an allowed origin's answer.
  */
 final class SameOrigin {
 
     private SameOrigin() {
     }
 
+    private static final String SAME_ORIGIN = "same-origin";
+
     static boolean matches(String origin, ContainerRequestContext request, boolean trustForwardedHeaders) {
-        long parsed = Origins.parse(origin);
-        if (parsed == Origins.MALFORMED) {
+        if (SAME_ORIGIN.equals(request.getHeaderString(CorsHeaders.SEC_FETCH_SITE))) {
+            return true;
+        }
+        long parsed = OriginParser.parse(origin);
+        if (parsed == OriginParser.MALFORMED) {
             return false;
         }
         if (trustForwardedHeaders) {
@@ -47,9 +58,9 @@ final class SameOrigin {
 
     /** {@code port} -1 means the scheme's default. */
     private static boolean matches(String origin, long parsed, String scheme, String host, int port) {
-        int schemeEnd = Origins.schemeEnd(parsed);
-        int hostStart = Origins.hostStart(parsed);
-        int hostEnd = Origins.hostEnd(parsed);
+        int schemeEnd = OriginParser.schemeEnd(parsed);
+        int hostStart = OriginParser.hostStart(parsed);
+        int hostEnd = OriginParser.hostEnd(parsed);
         if (scheme.length() != schemeEnd || !origin.regionMatches(true, 0, scheme, 0, schemeEnd)
                 || host.length() != hostEnd - hostStart || !origin.regionMatches(true, hostStart, host, 0, host.length())) {
             return false;
@@ -57,11 +68,11 @@ final class SameOrigin {
         if (port < -1) {
             return false;
         }
-        int ownPort = port == -1 ? Origins.DEFAULT_PORT : port;
-        if (ownPort == Origins.defaultPort(scheme, 0, scheme.length())) {
-            ownPort = Origins.DEFAULT_PORT;
+        int ownPort = port == -1 ? OriginParser.DEFAULT_PORT : port;
+        if (ownPort == OriginParser.defaultPort(scheme, 0, scheme.length())) {
+            ownPort = OriginParser.DEFAULT_PORT;
         }
-        return ownPort == Origins.port(parsed);
+        return ownPort == OriginParser.port(parsed);
     }
 
     /** {scheme, host, port or null} from {@code Forwarded}, else {@code X-Forwarded-*}; null if neither names a host. */

@@ -9,24 +9,36 @@ final class VaryHeader {
     private VaryHeader() {
     }
 
-    static void addOrigin(MultivaluedMap<String, Object> headers) {
+    static void add(MultivaluedMap<String, Object> headers, String... tokens) {
+        if (tokens.length == 0) {
+            return;
+        }
         List<Object> values = headers.get(CorsHeaders.VARY);
         if (values == null || values.isEmpty()) {
-            headers.putSingle(CorsHeaders.VARY, CorsHeaders.ORIGIN);
+            headers.put(CorsHeaders.VARY, CompiledPolicy.one(tokens.length == 1 ? tokens[0] : String.join(", ", tokens)));
             return;
         }
         StringBuilder joined = new StringBuilder();
         for (Object value : values) {
             String text = String.valueOf(value);
-            if (containsToken(text, CorsHeaders.ORIGIN) || containsToken(text, "*")) {
+            if (containsToken(text, "*")) {
                 return;
             }
             if (!text.isBlank()) {
                 joined.append(joined.length() == 0 ? "" : ", ").append(text.trim());
             }
         }
-        joined.append(joined.length() == 0 ? "" : ", ").append(CorsHeaders.ORIGIN);
-        headers.putSingle(CorsHeaders.VARY, joined.toString());
+        String existing = joined.toString();
+        boolean added = false;
+        for (String token : tokens) {
+            if (!containsToken(existing, token)) {
+                joined.append(joined.length() == 0 ? "" : ", ").append(token);
+                added = true;
+            }
+        }
+        if (added) {
+            headers.put(CorsHeaders.VARY, CompiledPolicy.one(joined.toString()));
+        }
     }
 
     private static boolean containsToken(String list, String token) {

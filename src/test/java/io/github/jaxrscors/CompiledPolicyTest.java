@@ -1,6 +1,7 @@
 package io.github.jaxrscors;
 
 import static io.github.jaxrscors.CompiledPolicy.Verdict.ALLOWED;
+import static io.github.jaxrscors.CompiledPolicy.Verdict.ALLOWED_ECHOING_HEADERS;
 import static io.github.jaxrscors.CompiledPolicy.Verdict.CONTENT_TYPE_NOT_ALLOWED;
 import static io.github.jaxrscors.CompiledPolicy.Verdict.HEADERS_MALFORMED;
 import static io.github.jaxrscors.CompiledPolicy.Verdict.HEADER_NOT_ALLOWED;
@@ -8,13 +9,18 @@ import static io.github.jaxrscors.CompiledPolicy.Verdict.METHOD_NOT_ALLOWED;
 import static io.github.jaxrscors.CompiledPolicy.Verdict.ORIGIN_NOT_ALLOWED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The per-request decisions of a compiled policy, and the header values it prepares in advance. */
+/** The per-request decisions of a compiled policy, and the answers it writes from values prepared in advance. */
 class CompiledPolicyTest {
 
     private static final String ORIGIN = "https://app.example.com";
@@ -27,105 +33,6 @@ class CompiledPolicyTest {
             .allowMethod("PUT")
             .allowMethod("PATCH")
             .build());
-
-    record Scan(String description, String value, int expected) {
-        @Override
-        public String toString() {
-            return description + ": [" + value + "]";
-        }
-    }
-
-    static Stream<Scan> scans() {
-        return Stream.of(
-                new Scan("one name", "x-token", CompiledPolicy.ALL_NAMED),
-                new Scan("case-insensitive", "X-TOKEN", CompiledPolicy.ALL_NAMED),
-                new Scan("always-allowed names", "Accept, Accept-Language, Content-Language", CompiledPolicy.ALL_NAMED),
-                new Scan("comma without space", "x-token,accept", CompiledPolicy.ALL_NAMED),
-                new Scan("spaces and tabs around", " \tx-token \t, accept\t ", CompiledPolicy.ALL_NAMED),
-                new Scan("empty entries ignored", ",,x-token,, ,accept,", CompiledPolicy.ALL_NAMED),
-                new Scan("empty value", "", CompiledPolicy.ALL_NAMED),
-                new Scan("only commas and spaces", " , ,, ", CompiledPolicy.ALL_NAMED),
-                new Scan("repeated name", "x-token, X-Token", CompiledPolicy.ALL_NAMED),
-                new Scan("two header lines joined", "x-token,x-token, accept", CompiledPolicy.ALL_NAMED),
-                new Scan("by prefix", "x-custom-a", CompiledPolicy.SOME_BY_PATTERN),
-                new Scan("by prefix, upper case", "X-CUSTOM-A", CompiledPolicy.SOME_BY_PATTERN),
-                new Scan("named and by prefix", "x-token, x-custom-b", CompiledPolicy.SOME_BY_PATTERN),
-                new Scan("prefix alone is a name starting with it", "x-custom-", CompiledPolicy.SOME_BY_PATTERN),
-                new Scan("disallowed first", "x-other", 0),
-                new Scan("disallowed after an allowed one", "x-token, x-other", 9),
-                new Scan("disallowed after spaces", "  x-other", 2),
-                new Scan("shorter than the prefix", "x-custom", 0),
-                new Scan("content-type not named", "content-type", 0),
-                new Scan("authorization not named", "authorization", 0),
-                new Scan("two names without a comma", "x-token x-custom-a", CompiledPolicy.MALFORMED),
-                new Scan("semicolon", "x-token;", CompiledPolicy.MALFORMED),
-                new Scan("colon", "x-token: 1", CompiledPolicy.MALFORMED),
-                new Scan("non-ASCII", "x-tökén", CompiledPolicy.MALFORMED),
-                new Scan("quote", "\"x-token\"", CompiledPolicy.MALFORMED),
-                new Scan("CR LF", "x-token\r\nx-evil", CompiledPolicy.MALFORMED));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("scans")
-    void scansRequestHeaders(Scan row) {
-        assertThat(POLICY.scanRequestHeaders(row.value())).isEqualTo(row.expected());
-    }
-
-    @Test
-    void anyHeaderAllowsAllButAuthorization() {
-        CompiledPolicy policy = new CompiledPolicy(CorsPolicy.builder().allowOrigin(ORIGIN).allowAnyHeader().build());
-
-        assertThat(policy.scanRequestHeaders("x-anything, content-type")).isEqualTo(CompiledPolicy.SOME_BY_PATTERN);
-        assertThat(policy.scanRequestHeaders("x-anything, Authorization")).isEqualTo(12);
-        assertThat(policy.scanRequestHeaders("authorizations")).isEqualTo(CompiledPolicy.SOME_BY_PATTERN);
-    }
-
-    @Test
-    void authorizationMustBeNamedEvenWithAnyHeader() {
-        CompiledPolicy policy = new CompiledPolicy(CorsPolicy.builder().allowOrigin(ORIGIN)
-                .allowAnyHeader().allowHeader("Authorization").build());
-
-        assertThat(policy.scanRequestHeaders("authorization, x-anything")).isEqualTo(CompiledPolicy.SOME_BY_PATTERN);
-        assertThat(policy.scanRequestHeaders("Authorization")).isEqualTo(CompiledPolicy.ALL_NAMED);
-    }
-
-    @Test
-    void predicateSeesLowerCaseNames() {
-        CompiledPolicy policy = new CompiledPolicy(CorsPolicy.builder().allowOrigin(ORIGIN)
-                .allowHeaders(name -> name.equals("x-trace-id")).build());
-
-        assertThat(policy.scanRequestHeaders("X-Trace-Id")).isEqualTo(CompiledPolicy.SOME_BY_PATTERN);
-        assertThat(policy.scanRequestHeaders("x-span-id")).isEqualTo(0);
-    }
-
-    record Join(String description, String value, String expected) {
-        @Override
-        public String toString() {
-            return description;
-        }
-    }
-
-    static Stream<Join> joins() {
-        return Stream.of(
-                new Join("one", "X-Token", "x-token"),
-                new Join("several, lower-cased", "X-Token, Accept", "x-token, accept"),
-                new Join("empty entries and whitespace dropped", " ,X-Token ,,\tAccept , ", "x-token, accept"),
-                new Join("no spaces", "a,b,c", "a, b, c"),
-                new Join("empty", "", ""));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("joins")
-    void joinsRequestHeaders(Join row) {
-        assertThat(CompiledPolicy.joinRequestHeaders(row.value())).isEqualTo(row.expected());
-    }
-
-    @Test
-    void namesTheHeaderTheScanStoppedAt() {
-        String value = "x-token, X-Other ,accept";
-
-        assertThat(CompiledPolicy.headerAt(value, POLICY.scanRequestHeaders(value))).isEqualTo("x-other");
-    }
 
     record ContentType(String value, boolean safelisted) {
         @Override
@@ -193,7 +100,7 @@ class CompiledPolicyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("methods")
     void comparesMethods(Method row) {
-        assertThat(new CompiledPolicy(row.policy()).isMethodAllowed(row.method())).isEqualTo(row.allowed());
+        assertThat(new CompiledPolicy(row.policy()).preflight(ORIGIN, row.method(), null)).isEqualTo(row.allowed() ? ALLOWED : METHOD_NOT_ALLOWED);
     }
 
     record Actual(String description, CorsPolicy policy, String origin, String method, String contentType,
@@ -226,7 +133,7 @@ class CompiledPolicyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("actualRequests")
     void checksActualRequests(Actual row) {
-        assertThat(new CompiledPolicy(row.policy()).checkActual(row.origin(), row.method(), row.contentType()))
+        assertThat(new CompiledPolicy(row.policy()).actual(row.origin(), row.method(), row.contentType()))
                 .isEqualTo(row.expected());
     }
 
@@ -241,7 +148,8 @@ class CompiledPolicyTest {
         return Stream.of(
                 new Preflight("method only", ORIGIN, "PUT", null, ALLOWED),
                 new Preflight("safelisted method", ORIGIN, "GET", null, ALLOWED),
-                new Preflight("allowed headers", ORIGIN, "PUT", "x-token, x-custom-id", ALLOWED),
+                new Preflight("headers allowed by name", ORIGIN, "PUT", "x-token, accept", ALLOWED),
+                new Preflight("headers allowed by prefix are echoed", ORIGIN, "PUT", "x-token, x-custom-id", ALLOWED_ECHOING_HEADERS),
                 new Preflight("empty headers", ORIGIN, "PUT", "", ALLOWED),
                 new Preflight("origin not allowed", "https://evil.example", "PUT", "x-token", ORIGIN_NOT_ALLOWED),
                 new Preflight("origin malformed", "null", "PUT", null, ORIGIN_NOT_ALLOWED),
@@ -255,11 +163,11 @@ class CompiledPolicyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("preflights")
     void checksPreflights(Preflight row) {
-        assertThat(POLICY.checkPreflight(row.origin(), row.method(), row.headers())).isEqualTo(row.expected());
+        assertThat(POLICY.preflight(row.origin(), row.method(), row.headers())).isEqualTo(row.expected());
     }
 
     @Test
-    void joinsResponseHeaderValuesInAdvance() {
+    void answersAPreflightFromValuesJoinedInAdvance() {
         CompiledPolicy policy = new CompiledPolicy(CorsPolicy.builder()
                 .allowOrigin(ORIGIN)
                 .allowMethod("PUT")
@@ -267,16 +175,25 @@ class CompiledPolicyTest {
                 .allowHeader("X-Token")
                 .allowHeader("Content-Type")
                 .exposeHeader("X-Total-Count")
-                .exposeHeader("ETag")
                 .maxAge(Duration.ofMinutes(10))
                 .build());
 
-        assertThat(policy.allowMethods).isEqualTo("GET, HEAD, POST, PUT, DELETE");
-        assertThat(policy.allowHeaders).isEqualTo("accept, accept-language, content-language, content-type, x-token");
-        assertThat(policy.exposeHeaders).isEqualTo("X-Total-Count, ETag");
-        assertThat(policy.maxAge).isEqualTo("600");
-        assertThat(policy.wildcardOrigin).isFalse();
-        assertThat(policy.variesByOrigin).isTrue();
+        Response answer = policy.answerPreflight(ALLOWED, ORIGIN, "PUT", "x-token", false);
+
+        assertThat(answer.getStatus()).isEqualTo(204);
+        assertThat(headers(answer.getHeaders())).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "Access-Control-Allow-Origin", ORIGIN,
+                "Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE",
+                "Access-Control-Allow-Headers", "accept, accept-language, content-language, content-type, x-token",
+                "Access-Control-Max-Age", "600",
+                "Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"));
+    }
+
+    @Test
+    void echoesTheRequestedHeadersWhenSomeMatchedOnlyByPattern() {
+        Response answer = POLICY.answerPreflight(ALLOWED_ECHOING_HEADERS, ORIGIN, "PUT", "X-Token,X-Custom-Id", false);
+
+        assertThat(answer.getHeaderString("Access-Control-Allow-Headers")).isEqualTo("x-token, x-custom-id");
     }
 
     @Test
@@ -285,36 +202,103 @@ class CompiledPolicyTest {
                 .allowOrigin(ORIGIN)
                 .allowAnyMethod()
                 .maxAge(Duration.ZERO)
+                .preflightStatus(200)
+                .allowSameOrigin(false)
                 .build());
 
-        assertThat(policy.allowMethods).as("any method: the requested one is echoed instead").isNull();
-        assertThat(policy.exposeHeaders).isNull();
-        assertThat(policy.maxAge).isNull();
+        Response answer = policy.answerPreflight(ALLOWED, ORIGIN, "PROPFIND", null, true);
+
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(headers(answer.getHeaders())).as("any method: the requested one is echoed").containsExactlyInAnyOrderEntriesOf(Map.of(
+                "Access-Control-Allow-Origin", ORIGIN,
+                "Access-Control-Allow-Methods", "PROPFIND",
+                "Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"));
     }
 
     @Test
-    void anyOriginWithoutCredentialsIsAWildcardThatDoesNotVary() {
-        CompiledPolicy any = new CompiledPolicy(CorsPolicy.builder().allowAnyOrigin().build());
+    void grantsPrivateNetworkAccessOnlyWhenAskedAndAllowed() {
+        CompiledPolicy policy = new CompiledPolicy(CorsPolicy.builder().allowOrigin(ORIGIN).allowPrivateNetwork(true).build());
 
-        assertThat(any.wildcardOrigin).isTrue();
-        assertThat(any.variesByOrigin).isFalse();
+        assertThat(policy.answerPreflight(ALLOWED, ORIGIN, "GET", null, true).getHeaderString("Access-Control-Allow-Private-Network"))
+                .isEqualTo("true");
+        assertThat(policy.answerPreflight(ALLOWED, ORIGIN, "GET", null, false).getHeaderString("Access-Control-Allow-Private-Network"))
+                .isNull();
+        assertThat(POLICY.answerPreflight(ALLOWED, ORIGIN, "GET", null, true).getHeaderString("Access-Control-Allow-Private-Network"))
+                .isNull();
     }
 
     @Test
-    void predicateOriginsWithCredentialsEchoTheOriginAndVary() {
-        CompiledPolicy policy = new CompiledPolicy(CorsPolicy.builder()
-                .allowOrigins(origin -> true).allowCredentials(true).build());
+    void refusesWithoutAnyCorsHeader() {
+        assertThat(headers(POLICY.refusePreflight().getHeaders())).containsExactly(
+                Map.entry("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Sec-Fetch-Site"));
+        assertThat(POLICY.refuseActual().getStatus()).isEqualTo(403);
+        assertThat(headers(POLICY.refuseActual().getHeaders())).containsExactly(Map.entry("Vary", "Origin, Sec-Fetch-Site"));
+    }
 
-        assertThat(policy.wildcardOrigin).isFalse();
-        assertThat(policy.variesByOrigin).isTrue();
-        assertThat(policy.allowCredentials).isTrue();
+    record Decoration(String description, CorsPolicy policy, String outcome, Map<String, String> expected) {
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    static Stream<Decoration> decorations() {
+        CorsPolicy listed = CorsPolicy.builder().allowOrigin(ORIGIN).exposeHeader("X-Total-Count").exposeHeader("ETag").build();
+        CorsPolicy any = CorsPolicy.builder().allowAnyOrigin().exposeHeader("*").build();
+        CorsPolicy credentials = CorsPolicy.builder().allowOrigins(origin -> true).allowCredentials(true).build();
+        CorsPolicy passing = CorsPolicy.builder().allowOrigin(ORIGIN).rejectDisallowed(false).build();
+        return Stream.of(
+                new Decoration("listed, allowed", listed, "allowed", Map.of("Access-Control-Allow-Origin", ORIGIN,
+                        "Access-Control-Expose-Headers", "X-Total-Count, ETag", "Vary", "Origin")),
+                new Decoration("listed, no Origin", listed, "without origin", Map.of("Vary", "Origin")),
+                new Decoration("listed, same origin", listed, "same origin", Map.of("Vary", "Origin, Sec-Fetch-Site")),
+                new Decoration("any origin, allowed: one answer for all", any, "allowed",
+                        Map.of("Access-Control-Allow-Origin", "*", "Access-Control-Expose-Headers", "*")),
+                new Decoration("any origin, no Origin: the same answer", any, "without origin",
+                        Map.of("Access-Control-Allow-Origin", "*", "Access-Control-Expose-Headers", "*")),
+                new Decoration("predicate with credentials echoes the origin", credentials, "allowed", Map.of(
+                        "Access-Control-Allow-Origin", ORIGIN, "Access-Control-Allow-Credentials", "true", "Vary", "Origin")),
+                new Decoration("refused and passed on", passing, "passed refusal", Map.of("Vary", "Origin")),
+                new Decoration("same origin without a 403 to tell apart", passing, "same origin", Map.of("Vary", "Origin")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("decorations")
+    void decoratesActualResponses(Decoration row) {
+        CompiledPolicy policy = new CompiledPolicy(row.policy());
+        Outcome outcome = switch (row.outcome()) {
+            case "allowed" -> policy.allowed(ORIGIN);
+            case "without origin" -> policy.withoutOrigin();
+            case "same origin" -> policy.sameOrigin(false);
+            case "passed refusal" -> policy.passedRefusal();
+            default -> throw new IllegalArgumentException(row.outcome());
+        };
+        MultivaluedMap<String, Object> response = new MultivaluedHashMap<>();
+
+        outcome.writeTo(response);
+
+        assertThat(headers(response)).containsExactlyInAnyOrderEntriesOf(row.expected());
     }
 
     @Test
-    void exposesAllHeadersWithAWildcardWithoutCredentials() {
-        CompiledPolicy policy = new CompiledPolicy(CorsPolicy.builder().allowOrigin(ORIGIN)
-                .exposeHeader("X-Total-Count").exposeHeader("*").build());
+    void addsToVaryAndReplacesCorsHeadersTheResourceSet() {
+        MultivaluedMap<String, Object> response = new MultivaluedHashMap<>();
+        response.add("Vary", "Accept-Encoding");
+        response.add("Access-Control-Allow-Origin", "*");
 
-        assertThat(policy.exposeHeaders).isEqualTo("X-Total-Count, *");
+        POLICY.allowed(ORIGIN).writeTo(response);
+
+        assertThat(headers(response)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "Access-Control-Allow-Origin", ORIGIN, "Vary", "Accept-Encoding, Origin"));
+    }
+
+    /** Each header with its single value; fails when one was sent more than once. */
+    private static Map<String, String> headers(MultivaluedMap<String, Object> headers) {
+        Map<String, String> single = new TreeMap<>();
+        headers.forEach((name, values) -> {
+            assertThat(values).as(name).hasSize(1);
+            single.put(name, String.valueOf(values.get(0)));
+        });
+        return single;
     }
 }

@@ -7,6 +7,7 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
@@ -17,27 +18,31 @@ class ConfigReaderEnvironmentTest {
         return new SmallRyeConfigBuilder().withSources(new EnvConfigSource(variables, 300)).build();
     }
 
+    private static ConfigReader.Policies read(Config config) {
+        return ConfigReader.read(new Settings(MicroProfileSettings.of(config)), null, Set.of());
+    }
+
     @Test
     void environmentVariablesAloneAreKnownKeys() {
-        ConfigReader reader = new ConfigReader(environment(Map.of(
+        ConfigReader.Policies policies = read(environment(Map.of(
                 "CORS_ALLOWED_ORIGINS", "https://env.example",
                 "CORS_MAX_AGE", "30",
                 "CORS_ENABLED", "true",
                 "CORS_POLICY_PUBLIC_ALLOWED_ORIGINS", "*")));
 
-        CorsPolicy policy = reader.defaultPolicy();
+        CorsPolicy policy = policies.defaultPolicy();
 
         assertThat(policy.allowedOrigins()).containsExactly("https://env.example");
         assertThat(policy.maxAge()).hasSeconds(30);
-        assertThat(reader.namedPolicy("public", policy)).get()
+        assertThat(policies.named("public")).get()
                 .extracting(CorsPolicy::allowedOrigins).asList().containsExactly("*");
     }
 
     @Test
     void aMisspeltEnvironmentVariableIsStillReported() {
-        ConfigReader reader = new ConfigReader(environment(Map.of("CORS_ALLOWED_ORIGIN", "https://env.example")));
+        Config config = environment(Map.of("CORS_ALLOWED_ORIGIN", "https://env.example"));
 
-        assertThatThrownBy(reader::defaultPolicy).isInstanceOf(CorsConfigException.class)
+        assertThatThrownBy(() -> read(config)).isInstanceOf(CorsConfigException.class)
                 .hasMessageContaining("cors.allowed.origin: unknown key");
     }
 
@@ -47,7 +52,7 @@ class ConfigReaderEnvironmentTest {
                 .withSources(new PropertiesConfigSource(Map.of("cors.allowed.origins", "https://app.example"), "file", 100))
                 .build();
 
-        assertThatThrownBy(new ConfigReader(config)::defaultPolicy).isInstanceOf(CorsConfigException.class)
+        assertThatThrownBy(() -> read(config)).isInstanceOf(CorsConfigException.class)
                 .hasMessageContaining("cors.allowed.origins: unknown key; did you mean cors.allowed-origins?");
     }
 }

@@ -40,7 +40,7 @@ class DecisionLogTest {
     @ParameterizedTest
     @MethodSource("rows")
     void reasonNamesWhatWasRefused(Row row) {
-        CompiledPolicy.Verdict verdict = row.policy().checkPreflight(row.origin(), "GET", row.headers());
+        CompiledPolicy.Verdict verdict = row.policy().preflight(row.origin(), "GET", row.headers());
 
         assertThat(verdict).isNotEqualTo(CompiledPolicy.Verdict.ALLOWED);
         assertThat(DecisionLog.reason(verdict, row.policy(), row.origin(), "GET", row.headers(), null)).isEqualTo(row.reason());

@@ -120,7 +120,7 @@ class DeploymentFailureTest {
                 new Failure("unknown policy name", UnknownPolicy.class,
                         List.of(prefix + "UnknownPolicy#get", "'amdin'", "unknown policy", "[admin, public]")),
                 new Failure("allowCredentials = \"yes\"", NotABoolean.class,
-                        List.of(prefix + "NotABoolean#get", "@Cors(allowCredentials)", "'yes'", "\"true\" or \"false\"")),
+                        List.of(prefix + "NotABoolean#get", "@Cors(allowCredentials)", "'yes'", "write true or false")),
                 new Failure("origin with a trailing slash", BadOrigin.class,
                         List.of(prefix + "BadOrigin#get", "@Cors(origins)", "'https://app.example.com/'")),
                 new Failure("max-age below -1", NegativeMaxAge.class,
@@ -165,19 +165,19 @@ class DeploymentFailureTest {
         CorsConfigException cors = corsConfigException(start(ManyMistakes.class, UnknownPolicy.class));
 
         String prefix = DeploymentFailureTest.class.getName() + "$";
-        assertThat(cors.problems()).anySatisfy(p -> assertThat(p).contains(prefix + "ManyMistakes#put", "'nope'"))
+        assertThat(cors.problems().stream().map(Object::toString).toList()).anySatisfy(p -> assertThat(p).contains(prefix + "ManyMistakes#put", "'nope'"))
                 .anySatisfy(p -> assertThat(p).contains("class " + prefix + "ManyMistakes", "'maybe'"))
                 .anySatisfy(p -> assertThat(p).contains(prefix + "ManyMistakes#delete", "ftp://files.example.com:99999"))
                 .anySatisfy(p -> assertThat(p).contains(prefix + "ManyMistakes#delete", "Sec-Fetch-Mode"))
                 .anySatisfy(p -> assertThat(p).contains(prefix + "UnknownPolicy#get", "'amdin'"));
-        assertThat(cors.getMessage()).startsWith("Invalid CORS configuration (" + cors.problems().size() + " problems):");
+        assertThat(cors.getMessage()).startsWith("Invalid CORS configuration (" + cors.problems().stream().map(Object::toString).toList().size() + " problems):");
     }
 
     private static Throwable start(Class<?>... resources) {
         // Fine gives Jersey a resource method: an application of sub-resource locators alone would
         // never call a dynamic feature, and would fail at its first request instead.
         return catchThrowable(() -> new ApplicationHandler(new ResourceConfig(resources).register(Fine.class)
-                .register(new CorsFeature(null, () -> CONFIG))));
+                .register(new CorsFeature(null, () -> MicroProfileSettings.of(CONFIG)))));
     }
 
     /** Jersey lets the exception through unwrapped: it is what the user sees when the application starts. */

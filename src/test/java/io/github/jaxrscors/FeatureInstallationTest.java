@@ -165,7 +165,7 @@ class FeatureInstallationTest {
     void enabledMustBeABoolean() {
         Throwable failure = catchThrowable(() -> JerseyHarness.startWithConfig(resources(), Map.of("cors.enabled", "no")).close());
 
-        assertThat(corsConfigException(failure).problems()).containsExactly("cors.enabled: 'no' is not a boolean; write true or false");
+        assertThat(corsConfigException(failure).problems()).extracting(Object::toString).containsExactly("cors.enabled: 'no' is not a boolean; write true or false");
     }
 
     @Test
@@ -180,7 +180,7 @@ class FeatureInstallationTest {
         Throwable failure = catchThrowable(() -> JerseyHarness.startWithConfig(resources(), bad).close());
 
         CorsConfigException e = corsConfigException(failure);
-        assertThat(e.problems()).hasSize(5);
+        assertThat(e.problems().stream().map(Object::toString).toList()).hasSize(5);
         assertThat(e.getMessage()).startsWith("Invalid CORS configuration (5 problems):")
                 .contains("cors.allowed-origins: 'https://app.example.com/' has a trailing slash")
                 .contains("cors.allowed-origins: '*' cannot be combined with credentials")
@@ -219,7 +219,7 @@ class FeatureInstallationTest {
     @Test
     void theMasterSwitchAlsoTurnsOffAPolicyGivenInCode() {
         CorsFeature feature = new CorsFeature(CorsPolicy.builder().allowOrigin(ORIGIN).build(),
-                () -> JerseyHarness.config(Map.of("cors.enabled", "false")));
+                () -> MicroProfileSettings.of(JerseyHarness.config(Map.of("cors.enabled", "false"))));
 
         try (JerseyHarness app = JerseyHarness.start(resources().register(feature))) {
             Reply actual = app.send("GET", "items", "Origin", ORIGIN);
@@ -238,11 +238,11 @@ class FeatureInstallationTest {
         Map<String, String> bad = Map.of(
                 "cors.alowed-origins", "https://app.example.com",
                 "cors.policy.admin.allow-credentials", "yes");
-        CorsFeature feature = new CorsFeature(CorsPolicy.builder().allowOrigin(ORIGIN).build(), () -> JerseyHarness.config(bad));
+        CorsFeature feature = new CorsFeature(CorsPolicy.builder().allowOrigin(ORIGIN).build(), () -> MicroProfileSettings.of(JerseyHarness.config(bad)));
 
         Throwable failure = catchThrowable(() -> JerseyHarness.start(resources().register(feature)).close());
 
-        assertThat(corsConfigException(failure).problems()).containsExactlyInAnyOrder(
+        assertThat(corsConfigException(failure).problems()).extracting(Object::toString).containsExactlyInAnyOrder(
                 "cors.alowed-origins: unknown key; did you mean cors.allowed-origins?",
                 "cors.policy.admin.allow-credentials: 'yes' is not a boolean; write true or false");
     }
@@ -252,7 +252,7 @@ class FeatureInstallationTest {
         AtomicInteger asked = new AtomicInteger();
         CorsFeature feature = new CorsFeature(null, () -> {
             asked.incrementAndGet();
-            return JerseyHarness.config(CONFIG);
+            return MicroProfileSettings.of(JerseyHarness.config(CONFIG));
         });
 
         try (JerseyHarness app = JerseyHarness.start(resources().register(feature))) {

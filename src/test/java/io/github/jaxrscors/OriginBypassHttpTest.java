@@ -232,7 +232,7 @@ class OriginBypassHttpTest {
         refused(cases, p, "over-long",
                 "https://" + "a.".repeat(256) + host,
                 "https://" + "a".repeat(520) + "." + host,
-                "https://" + "a".repeat(Origins.MAX_LENGTH - 8 - host.length()) + "." + host,
+                "https://" + "a".repeat(OriginParser.MAX_LENGTH - 8 - host.length()) + "." + host,
                 allowed + ":" + "1".repeat(600),
                 "https://" + "a.".repeat(2000) + host,
                 allowed + "/" + "a".repeat(4000));

@@ -27,21 +27,21 @@ class OriginSpecTest {
 
     static Stream<Accepted> accepted() {
         return Stream.of(
-                new Accepted("plain https", "https://example.com", "https://example.com", false, Origins.DEFAULT_PORT),
-                new Accepted("case folded", "HTTPS://App.Example.COM", "https://app.example.com", false, Origins.DEFAULT_PORT),
-                new Accepted("https default port dropped", "https://example.com:443", "https://example.com", false, Origins.DEFAULT_PORT),
-                new Accepted("http default port dropped", "http://example.com:80", "http://example.com", false, Origins.DEFAULT_PORT),
+                new Accepted("plain https", "https://example.com", "https://example.com", false, OriginParser.DEFAULT_PORT),
+                new Accepted("case folded", "HTTPS://App.Example.COM", "https://app.example.com", false, OriginParser.DEFAULT_PORT),
+                new Accepted("https default port dropped", "https://example.com:443", "https://example.com", false, OriginParser.DEFAULT_PORT),
+                new Accepted("http default port dropped", "http://example.com:80", "http://example.com", false, OriginParser.DEFAULT_PORT),
                 new Accepted("non-default port kept", "http://example.com:443", "http://example.com:443", false, 443),
                 new Accepted("explicit port", "http://localhost:3000", "http://localhost:3000", false, 3000),
-                new Accepted("subdomain wildcard", "https://*.example.com", "https://*.example.com", true, Origins.DEFAULT_PORT),
+                new Accepted("subdomain wildcard", "https://*.example.com", "https://*.example.com", true, OriginParser.DEFAULT_PORT),
                 new Accepted("subdomain wildcard with port", "https://*.example.com:8443", "https://*.example.com:8443", true, 8443),
                 new Accepted("any port", "http://localhost:*", "http://localhost:*", false, OriginSpec.ANY_PORT),
                 new Accepted("wildcard and any port", "https://*.example.com:*", "https://*.example.com:*", true, OriginSpec.ANY_PORT),
                 new Accepted("IPv4", "http://127.0.0.1:8080", "http://127.0.0.1:8080", false, 8080),
                 new Accepted("IPv6", "http://[::1]:8080", "http://[::1]:8080", false, 8080),
-                new Accepted("IPv6 upper case", "http://[2001:DB8::1]", "http://[2001:db8::1]", false, Origins.DEFAULT_PORT),
-                new Accepted("punycode", "https://xn--bcher-kva.example", "https://xn--bcher-kva.example", false, Origins.DEFAULT_PORT),
-                new Accepted("single label", "http://localhost", "http://localhost", false, Origins.DEFAULT_PORT),
+                new Accepted("IPv6 upper case", "http://[2001:DB8::1]", "http://[2001:db8::1]", false, OriginParser.DEFAULT_PORT),
+                new Accepted("punycode", "https://xn--bcher-kva.example", "https://xn--bcher-kva.example", false, OriginParser.DEFAULT_PORT),
+                new Accepted("single label", "http://localhost", "http://localhost", false, OriginParser.DEFAULT_PORT),
                 new Accepted("highest port", "http://localhost:65535", "http://localhost:65535", false, 65535));
     }
 

@@ -366,9 +366,9 @@ class ProtocolEdgeCasesHttpTest {
                         List.of("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "X-App")),
                 new VaryCase("application filter on a refused preflight", Server.NAMED, "OPTIONS", "r",
                         List.of(disallowed, "X-App-Vary: 1", "Access-Control-Request-Method: PUT"),
-                        List.of("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "X-App")),
+                        List.of("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "Sec-Fetch-Site", "X-App")),
                 new VaryCase("application filter on a refused request", Server.NAMED, "GET", "r",
-                        List.of(disallowed, "X-App-Vary: 1"), List.of("Origin", "X-App")));
+                        List.of(disallowed, "X-App-Vary: 1"), List.of("Origin", "Sec-Fetch-Site", "X-App")));
     }
 
     @ParameterizedTest(name = "{0}")

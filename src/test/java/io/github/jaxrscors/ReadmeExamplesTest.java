@@ -146,6 +146,7 @@ class ReadmeExamplesTest {
         Set<String> expected = new LinkedHashSet<>();
         expected.add(ConfigReader.ENABLED);
         ConfigReader.POLICY_KEYS.forEach(key -> expected.add(ConfigReader.PREFIX + key));
+        expected.add(ConfigReader.REFRESH_INTERVAL);
         expected.add("cors.policy.<name>.<key>");
         assertThat(defaults.keySet()).containsExactlyElementsOf(expected);
 
@@ -156,7 +157,7 @@ class ReadmeExamplesTest {
             }
             String value = unquote(documented);
             if (key.equals(ConfigReader.ENABLED)) {
-                assertThat(new ConfigReader(config(Map.of())).enabled()).isEqualTo(Boolean.parseBoolean(value));
+                assertThat(ConfigReader.enabled(Settings.of(Map.of()))).isEqualTo(Boolean.parseBoolean(value));
                 return;
             }
             CorsPolicy withDefault = CorsPolicy.fromConfig(config(Map.of("cors.allowed-origins", "https://a.example", key, value)));
@@ -194,9 +195,9 @@ class ReadmeExamplesTest {
     @Test
     void unknownPolicyNameIsReportedAsTheReadmeShows() throws IOException {
         Config config = config(properties(readmeBlock("policies-config")));
-        ResourceConfig app = new ResourceConfig(MistypedPolicy.class).register(new CorsFeature(null, () -> config));
+        ResourceConfig app = new ResourceConfig(MistypedPolicy.class).register(new CorsFeature(null, () -> MicroProfileSettings.of(config)));
         CorsConfigException refused = deploymentFailure(app);
-        String problem = refused.problems().get(0).replace(MistypedPolicy.class.getName(), "com.example.CustomerResource");
+        String problem = refused.problems().stream().map(Object::toString).toList().get(0).replace(MistypedPolicy.class.getName(), "com.example.CustomerResource");
         assertThat(Files.readString(README)).contains("`" + problem + "`");
     }
 
@@ -318,7 +319,7 @@ class ReadmeExamplesTest {
             assertThatThrownBy(() -> CorsPolicy.fromConfig(config(values)))
                     .as(setting)
                     .isInstanceOfSatisfying(CorsConfigException.class,
-                            e -> assertThat(e.problems()).containsExactly(unquote(row.get(2))));
+                            e -> assertThat(e.problems().stream().map(Object::toString).toList()).containsExactly(unquote(row.get(2))));
         }
     }
 
@@ -335,7 +336,7 @@ class ReadmeExamplesTest {
 
     @Test
     void missingConfigImplementationFailsDeploymentWithTheReadmeMessage() throws IOException {
-        Supplier<Config> none = () -> {
+        Supplier<Settings.Source> none = () -> {
             throw new IllegalStateException("No ConfigProviderResolver implementation found");
         };
         ResourceConfig app = new ResourceConfig(OrderResource.class).register(new CorsFeature(null, none));
@@ -458,7 +459,7 @@ class ReadmeExamplesTest {
         private final URI base;
 
         Server(ResourceConfig app, Properties properties) {
-            this(app.register(new CorsFeature(null, () -> config(properties))));
+            this(app.register(new CorsFeature(null, () -> MicroProfileSettings.of(config(properties)))));
         }
 
         Server(ResourceConfig app) {

@@ -19,7 +19,7 @@ class RoutesTest {
         return new Routes.Entry(classTemplate, template, method, new Route(null, name, null));
     }
 
-    private static final Routes ROUTES = Routes.of(FALLBACK, List.of(
+    private static final Routes ROUTES = new Routes(FALLBACK, List.of(
             entry("customers", "customers/export", "GET", "export"),
             entry("customers", "customers/{id}", "GET", "get"),
             entry("customers", "customers/{id}", "PUT", "put"),
@@ -98,13 +98,8 @@ class RoutesTest {
     @ParameterizedTest
     @MethodSource("lookups")
     void findsTheRouteJakartaRestWouldPick(Lookup l) {
-        assertThat(ROUTES.find(l.path(), l.method()).policyName()).isEqualTo(l.expected());
-    }
-
-    @Test
-    void routesLeaveEverythingAloneWhenDisabled() {
-        assertThat(Routes.disabled().enabled()).isFalse();
-        assertThat(ROUTES.enabled()).isTrue();
+        assertThat(ROUTES.find(l.path(), 0, l.method()).policyName()).isEqualTo(l.expected());
+        assertThat(ROUTES.find("/api/" + l.path(), 5, l.method()).policyName()).as("below a base path").isEqualTo(l.expected());
     }
 
     @Test
@@ -114,20 +109,23 @@ class RoutesTest {
             entries.add(entry("r" + i, "r" + i + "/items/{id}", "PUT", "put " + i));
             entries.add(entry("r" + i, "r" + i + "/items/{id: \\d+}/history", "GET", "history " + i));
         }
-        Routes routes = Routes.of(FALLBACK, entries);
+        Routes routes = new Routes(FALLBACK, entries);
 
-        assertThat(routes.find("r0/items/1", "PUT").policyName()).isEqualTo("put 0");
-        assertThat(routes.find("r999/items/1", "PUT").policyName()).isEqualTo("put 999");
-        assertThat(routes.find("r500/items/12/history", "GET").policyName()).isEqualTo("history 500");
-        assertThat(routes.find("r500/items/x/history", "GET").policyName()).isEqualTo("default");
-        assertThat(routes.find("r1000/items/1", "PUT").policyName()).isEqualTo("default");
+        assertThat(routes.find("r0/items/1", 0, "PUT").policyName()).isEqualTo("put 0");
+        assertThat(routes.find("r999/items/1", 0, "PUT").policyName()).isEqualTo("put 999");
+        assertThat(routes.find("r500/items/12/history", 0, "GET").policyName()).isEqualTo("history 500");
+        assertThat(routes.find("r500/items/x/history", 0, "GET").policyName()).isEqualTo("default");
+        assertThat(routes.find("r1000/items/1", 0, "PUT").policyName()).isEqualTo("default");
     }
 
     @Test
     void oneSharedPolicyNeedsNoLookUp() {
         Route same = new Route(POLICY, "default", "GET /a");
-        Routes routes = Routes.of(FALLBACK, List.of(new Routes.Entry("a", "GET", same)));
+        Routes routes = new Routes(FALLBACK, List.of(new Routes.Entry("a", "GET", same)));
 
-        assertThat(routes.find((jakarta.ws.rs.container.ContainerRequestContext) null, "GET")).isSameAs(FALLBACK);
+        assertThat(routes.uniform()).isSameAs(FALLBACK);
+        assertThat(routes.find("elsewhere", 0, "PUT")).isSameAs(FALLBACK);
+        assertThat(routes.template("a", 0, "GET")).as("the log still finds the template").isSameAs(same);
+        assertThat(ROUTES.uniform()).isNull();
     }
 }

@@ -225,7 +225,7 @@ class RoutingAgreementHttpTest {
                 return new ResourceConfig(Customers.class, Orders.class, Files.class, Tenant.class, Shop.class, Opts.class,
                         Docs.class, PriceList.class, ApiImpl.class,
                         InheritsPath.class)
-                        .register(new CorsFeature(null, () -> config));
+                        .register(new CorsFeature(null, () -> MicroProfileSettings.of(config)));
             }
         };
         server.setUp();

@@ -1,13 +1,14 @@
 package io.github.jaxrscors;
 
 /**
- * The request's {@code Origin} header, parsed without allocating: the Fetch standard serializes an
+ * Parses a request's {@code Origin} header without allocating: the Fetch standard serializes an
  * origin as {@code scheme "://" host [ ":" port ]}, and anything else a client sends is malformed.
  *
- * <p>A parse packs three positions into one {@code long} (scheme end, host end, port) so that the
- * per-request path allocates nothing; the accessors below unpack it.
+ * <p>A parse packs three positions into one {@code long} (scheme end, host end, port); the
+ * accessors below unpack it. This is the bottom layer of origin matching: it knows the grammar and
+ * nothing of policies.
  */
-final class Origins {
+final class OriginParser {
 
     /** Longer than any origin a browser sends (a 253-character host, a scheme and a port). */
     static final int MAX_LENGTH = 512;
@@ -17,7 +18,7 @@ final class Origins {
     /** Port value meaning "the scheme's default port" (the origin names none, or names the default). */
     static final int DEFAULT_PORT = 0;
 
-    private Origins() {
+    private OriginParser() {
     }
 
     /**
@@ -70,56 +71,27 @@ final class Origins {
         return (int) (parsed >>> 32);
     }
 
-    /** Whether the origin ends in ":80" or ":443", a port that a canonical origin would omit. */
-    static boolean endsWithDefaultPort(String origin) {
-        return origin.endsWith(":80") || origin.endsWith(":443");
-    }
-
-    /** Whether the origin is spelled as browsers serialize it: lower-case scheme and host, no default port. */
-    static boolean isCanonical(String origin, long parsed) {
-        int hostEnd = hostEnd(parsed);
-        if (hostEnd < origin.length() && port(parsed) == DEFAULT_PORT) {
-            return false;
-        }
-        for (int i = 0; i < hostEnd; i++) {
-            char c = origin.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The default port of the scheme at {@code [start, end)}, or -1 when it has none we know of. */
     static int defaultPort(CharSequence s, int start, int end) {
         int length = end - start;
-        if (length == 4 && regionEqualsIgnoreCase(s, start, "http")
-                || length == 2 && regionEqualsIgnoreCase(s, start, "ws")) {
+        if (length == 4 && Ascii.regionEqualsIgnoreCase(s, start, "http")
+                || length == 2 && Ascii.regionEqualsIgnoreCase(s, start, "ws")) {
             return 80;
         }
-        if (length == 5 && regionEqualsIgnoreCase(s, start, "https")
-                || length == 3 && regionEqualsIgnoreCase(s, start, "wss")) {
+        if (length == 5 && Ascii.regionEqualsIgnoreCase(s, start, "https")
+                || length == 3 && Ascii.regionEqualsIgnoreCase(s, start, "wss")) {
             return 443;
         }
         return -1;
     }
 
-    static boolean regionEqualsIgnoreCase(CharSequence s, int start, String lowerCase) {
-        for (int i = 0; i < lowerCase.length(); i++) {
-            if (toLower(s.charAt(start + i)) != lowerCase.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static char toLower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    static boolean isHostChar(char c) {
+        return Ascii.isAlpha(c) || Ascii.isDigit(c) || c == '-' || c == '_';
     }
 
     /** Returns the index of the ':' of "://", or -1. */
     private static int parseScheme(String s, int length) {
-        if (!isAlpha(s.charAt(0))) {
+        if (!Ascii.isAlpha(s.charAt(0))) {
             return -1;
         }
         for (int i = 1; i < length; i++) {
@@ -127,7 +99,7 @@ final class Origins {
             if (c == ':') {
                 return i + 2 < length && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/' ? i : -1;
             }
-            if (!isAlpha(c) && !isDigit(c) && c != '+' && c != '-' && c != '.') {
+            if (!Ascii.isAlpha(c) && !Ascii.isDigit(c) && c != '+' && c != '-' && c != '.') {
                 return -1;
             }
         }
@@ -170,7 +142,7 @@ final class Origins {
                 int end = i + 1;
                 return digits > 0 && (end == length || s.charAt(end) == ':') ? end : -1;
             }
-            if (!isHexDigit(c) && c != ':' && c != '.') {
+            if (!Ascii.isHexDigit(c) && c != ':' && c != '.') {
                 return -1;
             }
             digits++;
@@ -187,27 +159,11 @@ final class Origins {
         int port = 0;
         for (int i = start; i < length; i++) {
             char c = s.charAt(i);
-            if (!isDigit(c)) {
+            if (!Ascii.isDigit(c)) {
                 return -1;
             }
             port = port * 10 + (c - '0');
         }
         return port <= 65535 ? port : -1;
-    }
-
-    static boolean isAlpha(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-
-    static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    static boolean isHexDigit(char c) {
-        return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-    }
-
-    static boolean isHostChar(char c) {
-        return isAlpha(c) || isDigit(c) || c == '-' || c == '_';
     }
 }

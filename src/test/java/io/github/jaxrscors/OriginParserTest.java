@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The request's {@code Origin} parser: what it accepts, what it refuses, and what the accessors return. */
-class OriginsTest {
+class OriginParserTest {
 
     record Accepted(String description, String origin, String scheme, String host, int port) {
         @Override
@@ -26,27 +26,27 @@ class OriginsTest {
 
     static Stream<Accepted> accepted() {
         return Stream.of(
-                new Accepted("https, no port", "https://example.com", "https", "example.com", Origins.DEFAULT_PORT),
+                new Accepted("https, no port", "https://example.com", "https", "example.com", OriginParser.DEFAULT_PORT),
                 new Accepted("http, explicit port", "http://example.com:8080", "http", "example.com", 8080),
-                new Accepted("upper case kept as sent", "HTTPS://Example.COM", "HTTPS", "Example.COM", Origins.DEFAULT_PORT),
-                new Accepted("https default port normalised", "https://example.com:443", "https", "example.com", Origins.DEFAULT_PORT),
-                new Accepted("http default port normalised", "http://example.com:80", "http", "example.com", Origins.DEFAULT_PORT),
-                new Accepted("upper-case scheme default port normalised", "HTTP://example.com:80", "HTTP", "example.com", Origins.DEFAULT_PORT),
+                new Accepted("upper case kept as sent", "HTTPS://Example.COM", "HTTPS", "Example.COM", OriginParser.DEFAULT_PORT),
+                new Accepted("https default port normalised", "https://example.com:443", "https", "example.com", OriginParser.DEFAULT_PORT),
+                new Accepted("http default port normalised", "http://example.com:80", "http", "example.com", OriginParser.DEFAULT_PORT),
+                new Accepted("upper-case scheme default port normalised", "HTTP://example.com:80", "HTTP", "example.com", OriginParser.DEFAULT_PORT),
                 new Accepted("443 is not http's default", "http://example.com:443", "http", "example.com", 443),
                 new Accepted("80 is not https's default", "https://example.com:80", "https", "example.com", 80),
-                new Accepted("wss default port normalised", "wss://example.com:443", "wss", "example.com", Origins.DEFAULT_PORT),
+                new Accepted("wss default port normalised", "wss://example.com:443", "wss", "example.com", OriginParser.DEFAULT_PORT),
                 new Accepted("lowest port", "http://localhost:1", "http", "localhost", 1),
                 new Accepted("highest port", "http://localhost:65535", "http", "localhost", 65535),
                 new Accepted("IPv4", "http://127.0.0.1:3000", "http", "127.0.0.1", 3000),
-                new Accepted("IPv6 loopback", "http://[::1]", "http", "[::1]", Origins.DEFAULT_PORT),
+                new Accepted("IPv6 loopback", "http://[::1]", "http", "[::1]", OriginParser.DEFAULT_PORT),
                 new Accepted("IPv6 with port", "http://[2001:db8::1]:8080", "http", "[2001:db8::1]", 8080),
-                new Accepted("IPv6 default port normalised", "https://[::1]:443", "https", "[::1]", Origins.DEFAULT_PORT),
-                new Accepted("scheme with + - .", "git+ssh.x-y://host", "git+ssh.x-y", "host", Origins.DEFAULT_PORT),
-                new Accepted("hyphen and underscore in host", "https://my-app_1.example.com", "https", "my-app_1.example.com", Origins.DEFAULT_PORT),
-                new Accepted("punycode host", "https://xn--bcher-kva.example", "https", "xn--bcher-kva.example", Origins.DEFAULT_PORT),
-                new Accepted("single-label host", "http://localhost", "http", "localhost", Origins.DEFAULT_PORT),
-                new Accepted("exactly MAX_LENGTH", "https://" + "a".repeat(Origins.MAX_LENGTH - 8),
-                        "https", "a".repeat(Origins.MAX_LENGTH - 8), Origins.DEFAULT_PORT));
+                new Accepted("IPv6 default port normalised", "https://[::1]:443", "https", "[::1]", OriginParser.DEFAULT_PORT),
+                new Accepted("scheme with + - .", "git+ssh.x-y://host", "git+ssh.x-y", "host", OriginParser.DEFAULT_PORT),
+                new Accepted("hyphen and underscore in host", "https://my-app_1.example.com", "https", "my-app_1.example.com", OriginParser.DEFAULT_PORT),
+                new Accepted("punycode host", "https://xn--bcher-kva.example", "https", "xn--bcher-kva.example", OriginParser.DEFAULT_PORT),
+                new Accepted("single-label host", "http://localhost", "http", "localhost", OriginParser.DEFAULT_PORT),
+                new Accepted("exactly MAX_LENGTH", "https://" + "a".repeat(OriginParser.MAX_LENGTH - 8),
+                        "https", "a".repeat(OriginParser.MAX_LENGTH - 8), OriginParser.DEFAULT_PORT));
     }
 
     static Stream<Rejected> rejected() {
@@ -93,41 +93,41 @@ class OriginsTest {
                 new Rejected("unclosed IPv6", "http://[::1"),
                 new Rejected("IPv6 with a non-hex digit", "http://[::g]"),
                 new Rejected("junk after IPv6", "http://[::1]x"),
-                new Rejected("one over MAX_LENGTH", "https://" + "a".repeat(Origins.MAX_LENGTH - 7)));
+                new Rejected("one over MAX_LENGTH", "https://" + "a".repeat(OriginParser.MAX_LENGTH - 7)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("accepted")
     void accepts(Accepted row) {
-        long parsed = Origins.parse(row.origin());
+        long parsed = OriginParser.parse(row.origin());
 
-        assertThat(parsed).as("parsed").isNotEqualTo(Origins.MALFORMED);
-        assertThat(row.origin().substring(0, Origins.schemeEnd(parsed))).as("scheme").isEqualTo(row.scheme());
-        assertThat(row.origin().substring(Origins.hostStart(parsed), Origins.hostEnd(parsed))).as("host").isEqualTo(row.host());
-        assertThat(Origins.port(parsed)).as("port").isEqualTo(row.port());
+        assertThat(parsed).as("parsed").isNotEqualTo(OriginParser.MALFORMED);
+        assertThat(row.origin().substring(0, OriginParser.schemeEnd(parsed))).as("scheme").isEqualTo(row.scheme());
+        assertThat(row.origin().substring(OriginParser.hostStart(parsed), OriginParser.hostEnd(parsed))).as("host").isEqualTo(row.host());
+        assertThat(OriginParser.port(parsed)).as("port").isEqualTo(row.port());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejected")
     void rejects(Rejected row) {
-        assertThat(Origins.parse(row.origin())).isEqualTo(Origins.MALFORMED);
+        assertThat(OriginParser.parse(row.origin())).isEqualTo(OriginParser.MALFORMED);
     }
 
     @Test
     void lengthCapCoversAnyRealOrigin() {
         String longestRealOrigin = "https://" + "a".repeat(253) + ":65535";
 
-        assertThat(Origins.parse(longestRealOrigin)).isNotEqualTo(Origins.MALFORMED);
+        assertThat(OriginParser.parse(longestRealOrigin)).isNotEqualTo(OriginParser.MALFORMED);
     }
 
     @Test
     void knowsTheDefaultPortsOfWebSchemesOnly() {
-        assertThat(Origins.defaultPort("http", 0, 4)).isEqualTo(80);
-        assertThat(Origins.defaultPort("HTTPS", 0, 5)).isEqualTo(443);
-        assertThat(Origins.defaultPort("ws", 0, 2)).isEqualTo(80);
-        assertThat(Origins.defaultPort("wss", 0, 3)).isEqualTo(443);
-        assertThat(Origins.defaultPort("ftp", 0, 3)).isEqualTo(-1);
-        assertThat(Origins.parse("ftp://example.com:21")).as("no default port to normalise for ftp")
-                .extracting(Origins::port).isEqualTo(21);
+        assertThat(OriginParser.defaultPort("http", 0, 4)).isEqualTo(80);
+        assertThat(OriginParser.defaultPort("HTTPS", 0, 5)).isEqualTo(443);
+        assertThat(OriginParser.defaultPort("ws", 0, 2)).isEqualTo(80);
+        assertThat(OriginParser.defaultPort("wss", 0, 3)).isEqualTo(443);
+        assertThat(OriginParser.defaultPort("ftp", 0, 3)).isEqualTo(-1);
+        assertThat(OriginParser.parse("ftp://example.com:21")).as("no default port to normalise for ftp")
+                .extracting(OriginParser::port).isEqualTo(21);
     }
 }

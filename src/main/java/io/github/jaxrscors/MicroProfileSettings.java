@@ -1,0 +1,42 @@
+package io.github.jaxrscors;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Settings read through MicroProfile Config. The only class that touches its API, and loaded only
+ * when configuration is read, so that a policy given in code needs no MicroProfile Config on the
+ * classpath at all.
+ */
+final class MicroProfileSettings implements Settings.Source {
+
+    private final Config config;
+
+    private MicroProfileSettings(Config config) {
+        this.config = config;
+    }
+
+    static Settings.Source of(Config config) {
+        return new MicroProfileSettings(config);
+    }
+
+    /**
+     * The application's configuration: the one MicroProfile Config resolves for the thread's
+     * context class loader, which is the application's while it deploys. Throws what MicroProfile
+     * Config throws without an implementation ({@code IllegalStateException}), or the JVM without
+     * even the API ({@code NoClassDefFoundError}).
+     */
+    static Settings.Source current() {
+        return new MicroProfileSettings(ConfigProvider.getConfig());
+    }
+
+    @Override
+    public String value(String key) {
+        return config.getOptionalValue(key, String.class).orElse(null);
+    }
+
+    @Override
+    public Iterable<String> propertyNames() {
+        return config.getPropertyNames();
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.jaxrscors;
+
+import io.github.jaxrscors.CorsConfigException.Problem;
+import java.lang.System.Logger.Level;
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Re-reads an application's configuration at {@code cors.refresh-interval} on one daemon thread of
+ * its own. A bad configuration is never served: the current generation keeps answering, and the
+ * problems are logged at WARNING once for as long as they stay the same, and once at INFO when they
+ * are gone. The thread holds its deployment weakly, so that an application that is dropped without
+ * being shut down does not keep it alive.
+ */
+final class RefreshSchedule {
+
+    private static final System.Logger LOG = System.getLogger(DecisionLog.LOGGER);
+
+    private final ScheduledExecutorService executor;
+    private List<Problem> reported = List.of();
+
+    private RefreshSchedule(ScheduledExecutorService executor) {
+        this.executor = executor;
+    }
+
+    static RefreshSchedule start(Deployment deployment, Duration interval) {
+        // Configuration sources may look resources up through the context class loader: the application's.
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "jaxrs-cors-refresh");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(application);
+            return thread;
+        });
+        RefreshSchedule schedule = new RefreshSchedule(executor);
+        WeakReference<Deployment> target = new WeakReference<>(deployment);
+        long millis = interval.toMillis();
+        executor.scheduleWithFixedDelay(() -> schedule.refresh(target), millis, millis, TimeUnit.MILLISECONDS);
+        return schedule;
+    }
+
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private void refresh(WeakReference<Deployment> target) {
+        Deployment deployment = target.get();
+        if (deployment == null) {
+            stop();
+            return;
+        }
+        try {
+            boolean changed = deployment.reload();
+            if (!reported.isEmpty()) {
+                reported = List.of();
+                LOG.log(Level.INFO, "CORS configuration is valid again; " + (changed ? "the new policy is active"
+                        : "the policy in use is unchanged"));
+            } else if (changed) {
+                LOG.log(Level.INFO, "CORS configuration changed; the new policy is active");
+            }
+        } catch (CorsConfigException e) {
+            if (!e.problems().equals(reported)) {
+                reported = e.problems();
+                LOG.log(Level.WARNING, "CORS configuration changed but is not valid; the previous policy stays in use. "
+                        + e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "CORS configuration could not be read again; the previous policy stays in use", e);
+        }
+    }
+}
