@@ -53,12 +53,17 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM (nginx and varnishd stop their workers on it), then SIGKILL if it lingers. */
+    /** SIGTERM (nginx and varnishd stop their workers on it), then SIGKILL if it lingers or we are interrupted. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
