@@ -158,12 +158,16 @@ record OriginSpec(String scheme, String host, int port, boolean subdomains) {
                 throw new InvalidOrigin("has a host with characters other than letters, digits, '-' and '_'");
             }
         }
-        if (subdomains && labels.length < 2) {
-            throw new InvalidOrigin("puts a wildcard directly over a single label, which matches whole "
-                    + "top-level domains; name the registered domain, e.g. 'https://*.example.com'");
-        }
         if (subdomains && labels[labels.length - 1].chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidOrigin("puts a '*.' label in front of an IP address");
+        }
+        // Under a public suffix anyone can register a site of their own, so a wildcard over one, or
+        // over a name with one below it, matches sites that strangers own.
+        if (subdomains && PublicSuffixes.hasPublicSuffixAtOrBelow(host)) {
+            throw new InvalidOrigin("puts a wildcard over '" + host + "', "
+                    + (PublicSuffixes.isPublicSuffix(host) ? "a public suffix" : "which has public suffixes below it")
+                    + " on the Public Suffix List: anyone can register a site there. "
+                    + "Name your own registered domain, e.g. 'https://*.example.com'");
         }
     }
 

@@ -79,7 +79,8 @@ class ConfigValidationTest {
                 origin("wildcard at the end", "https://example.*", "wildcard where none is allowed"),
                 origin("two wildcard labels", "https://*.*.example.com", "wildcard where none is allowed"),
                 origin("wildcard scheme", "*://example.com", "invalid scheme"),
-                origin("wildcard over a single label", "https://*.com", "directly over a single label", "https://*.example.com"),
+                origin("wildcard over a single label", "https://*.com", "a public suffix", "https://*.example.com"),
+                origin("wildcard over a public suffix", "https://*.co.uk", "over 'co.uk', a public suffix", "Public Suffix List"),
                 origin("wildcard over an IPv4 address", "https://*.10.0.0.1", "in front of an IP address"),
                 origin("wildcard over an IPv6 address", "https://*.[::1]", "in front of an IP address"),
                 // null
@@ -211,7 +212,7 @@ class ConfigValidationTest {
         CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(config(values)));
 
         List<String> expected = List.of("'https://example.com/' has a trailing slash", "'null' cannot be allowed",
-                "'https://*.com' puts a wildcard directly over a single label", "'TRACE' is a forbidden method",
+                "'https://*.com' puts a wildcard over 'com', a public suffix", "'TRACE' is a forbidden method",
                 "'Cookie' is a forbidden request header", "'Set-Cookie' is never exposed", "cors.max-age: -10 is negative",
                 "cors.preflight-status: 302 is not a preflight status", "cors.allow-credentials: 'yes' is not a boolean",
                 "cors.alowed-headers: unknown key; did you mean cors.allowed-headers?",

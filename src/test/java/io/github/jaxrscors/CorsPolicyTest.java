@@ -87,7 +87,7 @@ class CorsPolicyTest {
                 origin("port 65536", "https://app.example.com:65536", "outside 1-65535"),
                 origin("wildcard in the middle", "https://app.*.example.com", "wildcard where none is allowed"),
                 origin("wildcard at the end", "https://app.example.*", "wildcard where none is allowed"),
-                origin("wildcard over one label", "https://*.com", "directly over a single label"),
+                origin("wildcard over one label", "https://*.com", "a public suffix"),
                 origin("the null origin", "null", "cannot be allowed"),
                 origin("non-ASCII host", "https://bücher.example", "punycode"),
                 new Mistake("any origin with credentials", b -> b.allowAnyOrigin().allowCredentials(true), "allowAnyOrigin",
