@@ -5,6 +5,7 @@ import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -87,7 +88,7 @@ public final class CorsFeature implements Feature {
         context.register(new CorsResponseFilter());
         context.register(new CorsDynamicFeature(deployment));
         // Only Jersey may load Jersey's types: the check keeps other runtimes from resolving the class.
-        if (context.getClass().getName().startsWith("org.glassfish.jersey.")) {
+        if (RuntimeDelegate.getInstance().getClass().getName().startsWith("org.glassfish.jersey.")) {
             context.register(JerseyLifecycle.of(deployment));
         }
         return true;

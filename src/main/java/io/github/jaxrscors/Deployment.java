@@ -108,6 +108,11 @@ final class Deployment {
      */
     synchronized void addResourceClass(Class<?> resourceClass) {
         reported = true;
+        // Jersey also reports the classes behind sub-resource locators, at run time, while serving a
+        // request: their paths already have the locator's policy.
+        if (generation != null) {
+            return;
+        }
         if (failure != null) {
             throw failure;
         }
@@ -117,6 +122,20 @@ final class Deployment {
             scan(resourceClass);
         } catch (CorsConfigException e) {
             throw fail(e);
+        }
+    }
+
+    /**
+     * Builds the first generation now, where the runtime says the application starts.
+     *
+     * @throws CorsConfigException when the deployment failed, so that the runtime refuses to start
+     */
+    void start() {
+        generation();
+        synchronized (this) {
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 

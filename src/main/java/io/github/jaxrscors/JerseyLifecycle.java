@@ -4,8 +4,11 @@ import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 
 /**
- * Stops a deployment's refresh schedule when Jersey shuts the application down. Registered only in
- * Jersey, so that no other runtime loads Jersey's types.
+ * Ties a deployment to the life of a Jersey container: the first generation is built when the
+ * container starts, so that a mistake found only then (in an application of sub-resource locators
+ * alone, which Jersey never shows a dynamic feature) still stops the start; the refresh schedule
+ * stops when the container shuts down. Registered only in Jersey, so that no other runtime loads
+ * Jersey's types.
  */
 final class JerseyLifecycle implements ContainerLifecycleListener {
 
@@ -21,7 +24,7 @@ final class JerseyLifecycle implements ContainerLifecycleListener {
 
     @Override
     public void onStartup(Container container) {
-        // The first generation is built when the first request needs it.
+        deployment.start();
     }
 
     @Override
