@@ -272,8 +272,6 @@ final class CompiledPolicy {
 
     /** A header's values, as a list of its own: other filters may add to it. */
     static List<Object> one(Object value) {
-        List<Object> values = new ArrayList<>(1);
-        values.add(value);
-        return values;
+        return new HeaderValues(value);
     }
 }

@@ -1,37 +1,44 @@
 package io.github.jaxrscors;
 
-/** Header names of the Fetch standard's CORS protocol, and the few others the filters read. */
+/**
+ * Header names of the Fetch standard's CORS protocol, and the few others the filters read. Names
+ * are lower case, as HTTP/2 sends them and HTTP/1.1 compares them: Jakarta REST runtimes look
+ * header names up without case by folding them to lower case, which costs a copy per look-up
+ * unless the name is lower case already. {@code Vary} lists the request headers in their usual
+ * spelling, since it is a value.
+ */
 final class CorsHeaders {
 
-    static final String ORIGIN = "Origin";
-    static final String VARY = "Vary";
-    static final String CONTENT_TYPE = "Content-Type";
+    static final String ORIGIN = "origin";
+    static final String VARY = "vary";
+    static final String CONTENT_TYPE = "content-type";
 
-    static final String REQUEST_METHOD = "Access-Control-Request-Method";
-    static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
-    static final String REQUEST_PRIVATE_NETWORK = "Access-Control-Request-Private-Network";
+    static final String REQUEST_METHOD = "access-control-request-method";
+    static final String REQUEST_HEADERS = "access-control-request-headers";
+    static final String REQUEST_PRIVATE_NETWORK = "access-control-request-private-network";
 
-    static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
-    static final String ALLOW_CREDENTIALS = "Access-Control-Allow-Credentials";
-    static final String ALLOW_METHODS = "Access-Control-Allow-Methods";
-    static final String ALLOW_HEADERS = "Access-Control-Allow-Headers";
-    static final String ALLOW_PRIVATE_NETWORK = "Access-Control-Allow-Private-Network";
-    static final String EXPOSE_HEADERS = "Access-Control-Expose-Headers";
-    static final String MAX_AGE = "Access-Control-Max-Age";
+    static final String ALLOW_ORIGIN = "access-control-allow-origin";
+    static final String ALLOW_CREDENTIALS = "access-control-allow-credentials";
+    static final String ALLOW_METHODS = "access-control-allow-methods";
+    static final String ALLOW_HEADERS = "access-control-allow-headers";
+    static final String ALLOW_PRIVATE_NETWORK = "access-control-allow-private-network";
+    static final String EXPOSE_HEADERS = "access-control-expose-headers";
+    static final String MAX_AGE = "access-control-max-age";
 
-    static final String FORWARDED = "Forwarded";
-    static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
-    static final String X_FORWARDED_HOST = "X-Forwarded-Host";
-    static final String X_FORWARDED_PORT = "X-Forwarded-Port";
+    static final String FORWARDED = "forwarded";
+    static final String X_FORWARDED_PROTO = "x-forwarded-proto";
+    static final String X_FORWARDED_HOST = "x-forwarded-host";
+    static final String X_FORWARDED_PORT = "x-forwarded-port";
     /** Set by browsers only (scripts cannot set {@code Sec-*}): {@code same-origin}, {@code same-site}, {@code cross-site} or {@code none}. */
-    static final String SEC_FETCH_SITE = "Sec-Fetch-Site";
+    static final String SEC_FETCH_SITE = "sec-fetch-site";
 
     /* What an answer depends on, for the caches between browser and server. */
     static final String[] VARY_NOTHING = {};
-    static final String[] VARY_ORIGIN = {ORIGIN};
-    static final String[] VARY_ORIGIN_AND_FETCH_SITE = {ORIGIN, SEC_FETCH_SITE};
-    static final String[] VARY_PREFLIGHT = {ORIGIN, REQUEST_METHOD, REQUEST_HEADERS};
-    static final String[] VARY_PREFLIGHT_AND_FETCH_SITE = {ORIGIN, REQUEST_METHOD, REQUEST_HEADERS, SEC_FETCH_SITE};
+    static final String[] VARY_ORIGIN = {"Origin"};
+    static final String[] VARY_ORIGIN_AND_FETCH_SITE = {"Origin", "Sec-Fetch-Site"};
+    static final String[] VARY_PREFLIGHT = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
+    static final String[] VARY_PREFLIGHT_AND_FETCH_SITE = {"Origin", "Access-Control-Request-Method",
+            "Access-Control-Request-Headers", "Sec-Fetch-Site"};
 
     private CorsHeaders() {
     }

@@ -9,13 +9,13 @@ import static io.github.jaxrscors.CompiledPolicy.Verdict.METHOD_NOT_ALLOWED;
 import static io.github.jaxrscors.CompiledPolicy.Verdict.ORIGIN_NOT_ALLOWED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.glassfish.jersey.internal.util.collection.StringKeyIgnoreCaseMultivaluedMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -182,11 +182,11 @@ class CompiledPolicyTest {
 
         assertThat(answer.getStatus()).isEqualTo(204);
         assertThat(headers(answer.getHeaders())).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "Access-Control-Allow-Origin", ORIGIN,
-                "Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE",
-                "Access-Control-Allow-Headers", "accept, accept-language, content-language, content-type, x-token",
-                "Access-Control-Max-Age", "600",
-                "Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"));
+                "access-control-allow-origin", ORIGIN,
+                "access-control-allow-methods", "GET, HEAD, POST, PUT, DELETE",
+                "access-control-allow-headers", "accept, accept-language, content-language, content-type, x-token",
+                "access-control-max-age", "600",
+                "vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"));
     }
 
     @Test
@@ -210,9 +210,9 @@ class CompiledPolicyTest {
 
         assertThat(answer.getStatus()).isEqualTo(200);
         assertThat(headers(answer.getHeaders())).as("any method: the requested one is echoed").containsExactlyInAnyOrderEntriesOf(Map.of(
-                "Access-Control-Allow-Origin", ORIGIN,
-                "Access-Control-Allow-Methods", "PROPFIND",
-                "Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"));
+                "access-control-allow-origin", ORIGIN,
+                "access-control-allow-methods", "PROPFIND",
+                "vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"));
     }
 
     @Test
@@ -230,9 +230,9 @@ class CompiledPolicyTest {
     @Test
     void refusesWithoutAnyCorsHeader() {
         assertThat(headers(POLICY.refusePreflight().getHeaders())).containsExactly(
-                Map.entry("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Sec-Fetch-Site"));
+                Map.entry("vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Sec-Fetch-Site"));
         assertThat(POLICY.refuseActual().getStatus()).isEqualTo(403);
-        assertThat(headers(POLICY.refuseActual().getHeaders())).containsExactly(Map.entry("Vary", "Origin, Sec-Fetch-Site"));
+        assertThat(headers(POLICY.refuseActual().getHeaders())).containsExactly(Map.entry("vary", "Origin, Sec-Fetch-Site"));
     }
 
     record Decoration(String description, CorsPolicy policy, String outcome, Map<String, String> expected) {
@@ -248,18 +248,18 @@ class CompiledPolicyTest {
         CorsPolicy credentials = CorsPolicy.builder().allowOrigins(origin -> true).allowCredentials(true).build();
         CorsPolicy passing = CorsPolicy.builder().allowOrigin(ORIGIN).rejectDisallowed(false).build();
         return Stream.of(
-                new Decoration("listed, allowed", listed, "allowed", Map.of("Access-Control-Allow-Origin", ORIGIN,
-                        "Access-Control-Expose-Headers", "X-Total-Count, ETag", "Vary", "Origin")),
-                new Decoration("listed, no Origin", listed, "without origin", Map.of("Vary", "Origin")),
-                new Decoration("listed, same origin", listed, "same origin", Map.of("Vary", "Origin, Sec-Fetch-Site")),
+                new Decoration("listed, allowed", listed, "allowed", Map.of("access-control-allow-origin", ORIGIN,
+                        "access-control-expose-headers", "X-Total-Count, ETag", "vary", "Origin")),
+                new Decoration("listed, no Origin", listed, "without origin", Map.of("vary", "Origin")),
+                new Decoration("listed, same origin", listed, "same origin", Map.of("vary", "Origin, Sec-Fetch-Site")),
                 new Decoration("any origin, allowed: one answer for all", any, "allowed",
-                        Map.of("Access-Control-Allow-Origin", "*", "Access-Control-Expose-Headers", "*")),
+                        Map.of("access-control-allow-origin", "*", "access-control-expose-headers", "*")),
                 new Decoration("any origin, no Origin: the same answer", any, "without origin",
-                        Map.of("Access-Control-Allow-Origin", "*", "Access-Control-Expose-Headers", "*")),
+                        Map.of("access-control-allow-origin", "*", "access-control-expose-headers", "*")),
                 new Decoration("predicate with credentials echoes the origin", credentials, "allowed", Map.of(
-                        "Access-Control-Allow-Origin", ORIGIN, "Access-Control-Allow-Credentials", "true", "Vary", "Origin")),
-                new Decoration("refused and passed on", passing, "passed refusal", Map.of("Vary", "Origin")),
-                new Decoration("same origin without a 403 to tell apart", passing, "same origin", Map.of("Vary", "Origin")));
+                        "access-control-allow-origin", ORIGIN, "access-control-allow-credentials", "true", "vary", "Origin")),
+                new Decoration("refused and passed on", passing, "passed refusal", Map.of("vary", "Origin")),
+                new Decoration("same origin without a 403 to tell apart", passing, "same origin", Map.of("vary", "Origin")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -273,7 +273,7 @@ class CompiledPolicyTest {
             case "passed refusal" -> policy.passedRefusal();
             default -> throw new IllegalArgumentException(row.outcome());
         };
-        MultivaluedMap<String, Object> response = new MultivaluedHashMap<>();
+        MultivaluedMap<String, Object> response = new StringKeyIgnoreCaseMultivaluedMap<>();
 
         outcome.writeTo(response);
 
@@ -282,22 +282,22 @@ class CompiledPolicyTest {
 
     @Test
     void addsToVaryAndReplacesCorsHeadersTheResourceSet() {
-        MultivaluedMap<String, Object> response = new MultivaluedHashMap<>();
-        response.add("Vary", "Accept-Encoding");
-        response.add("Access-Control-Allow-Origin", "*");
+        MultivaluedMap<String, Object> response = new StringKeyIgnoreCaseMultivaluedMap<>();
+        response.add("vary", "Accept-Encoding");
+        response.add("access-control-allow-origin", "*");
 
         POLICY.allowed(ORIGIN).writeTo(response);
 
         assertThat(headers(response)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "Access-Control-Allow-Origin", ORIGIN, "Vary", "Accept-Encoding, Origin"));
+                "access-control-allow-origin", ORIGIN, "vary", "Accept-Encoding, Origin"));
     }
 
-    /** Each header with its single value; fails when one was sent more than once. */
+    /** Each header, its name in lower case as the library sends it, with its single value; fails when one was sent more than once. */
     private static Map<String, String> headers(MultivaluedMap<String, Object> headers) {
         Map<String, String> single = new TreeMap<>();
         headers.forEach((name, values) -> {
             assertThat(values).as(name).hasSize(1);
-            single.put(name, String.valueOf(values.get(0)));
+            single.put(name.toLowerCase(java.util.Locale.ROOT), String.valueOf(values.get(0)));
         });
         return single;
     }
