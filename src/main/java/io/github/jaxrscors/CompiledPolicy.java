@@ -182,11 +182,6 @@ final class CompiledPolicy {
 
     /* Answering. */
 
-    /** Whether every origin gets the same answer, {@code Access-Control-Allow-Origin: *}. */
-    boolean allowsAnyOriginWithoutCredentials() {
-        return anyOrigin != null;
-    }
-
     /**
      * What a response to a request without {@code Origin} carries. Under {@code *} it is the answer
      * every origin gets, so that a shared cache can hand one stored copy to everyone; under any other

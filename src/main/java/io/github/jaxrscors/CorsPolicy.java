@@ -34,7 +34,7 @@ import org.eclipse.microprofile.config.Config;
 public final class CorsPolicy {
 
     /** The methods every policy allows: the Fetch standard's CORS-safelisted methods. */
-    static final Set<String> SAFELISTED_METHODS = Set.of("GET", "HEAD", "POST");
+    static final List<String> SAFELISTED_METHODS = List.of("GET", "HEAD", "POST");
 
     /** Request headers every policy allows, as Ktor does. */
     static final List<String> ALWAYS_ALLOWED_HEADERS = List.of("accept", "accept-language", "content-language");
@@ -319,7 +319,7 @@ public final class CorsPolicy {
         final List<OriginSpec> origins = new ArrayList<>();
         final List<Setting<String>> originSources = new ArrayList<>();
         boolean anyMethod;
-        final Set<String> methods = new LinkedHashSet<>(List.of("GET", "HEAD", "POST"));
+        final Set<String> methods = new LinkedHashSet<>(SAFELISTED_METHODS);
         boolean anyHeader;
         final Set<String> headers = new LinkedHashSet<>();
         final List<String> headerPrefixes = new ArrayList<>();
