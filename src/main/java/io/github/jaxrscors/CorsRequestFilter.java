@@ -125,7 +125,7 @@ final class CorsRequestFilter implements ContainerRequestFilter {
 
     /** The resource method's template where the request was routed to one, else the request's own path. */
     private static String describe(ContainerRequestContext request, Routes routes, Route route, String method) {
-        String path = request.getUriInfo().getPath(false);
+        String path = EncodedPath.of(request.getUriInfo());
         Route described = route.description() != null ? route : routes.find(path, method);
         return described.description() != null ? described.description()
                 : DecisionLog.sanitize(method) + " /" + DecisionLog.sanitize(PathTemplate.trimSlashes(path));

@@ -75,7 +75,7 @@ final class Routes {
     /** The route for the request's path and the given method (the requested one, for a preflight). */
     Route find(ContainerRequestContext request, String method) {
         // Jakarta REST matches the encoded path: an encoded '/' (%2F) stays inside its segment.
-        return uniform != null ? uniform : find(request.getUriInfo().getPath(false), method);
+        return uniform != null ? uniform : find(EncodedPath.of(request.getUriInfo()), method);
     }
 
     /** The route for a path relative to the application's base URI, in its encoded form. */
