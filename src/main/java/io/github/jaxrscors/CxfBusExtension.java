@@ -1,40 +1,37 @@
 package io.github.jaxrscors;
 
-import jakarta.ws.rs.RuntimeType;
-import jakarta.ws.rs.core.Feature;
-import jakarta.ws.rs.core.FeatureContext;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.cxf.Bus;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.feature.AbstractPortableFeature;
+import org.apache.cxf.jaxrs.provider.ServerProviderFactory;
 
 /**
- * Not for application code: Apache CXF's drop-in hook. CXF creates one of these for every bus it
- * creates, because the jar names it in {@code META-INF/cxf/bus-extensions.txt}; it adds the drop-in
- * feature to the providers CXF gives every Jakarta REST endpoint of that bus (the bus property
- * {@code org.apache.cxf.jaxrs.bus.providers}). CXF reads neither Jersey's auto-discovery nor
- * {@code META-INF/services/jakarta.ws.rs.ext.Providers}.
+ * Not for application code: Apache CXF's drop-in hook. CXF reads neither Jersey's auto-discovery nor
+ * {@code META-INF/services/jakarta.ws.rs.ext.Providers}, but it creates one of these for every bus,
+ * because the jar names it in {@code META-INF/cxf/bus-extensions.txt}.
  */
 public final class CxfBusExtension {
 
-    static final String BUS_PROVIDERS = "org.apache.cxf.jaxrs.bus.providers";
-
     /** Called by CXF. */
     public CxfBusExtension(Bus bus) {
-        List<Object> providers = new ArrayList<>();
-        if (bus.getProperty(BUS_PROVIDERS) instanceof List<?> existing) {
-            providers.addAll(existing);
-        }
-        providers.add(new ServerOnly());
-        bus.setProperty(BUS_PROVIDERS, providers);
+        bus.getFeatures().add(new InstallOnServers());
     }
 
-    /** CXF hands the bus providers to its clients too. */
-    private static final class ServerOnly implements Feature {
+    /**
+     * CXF initialises a bus's features on each server endpoint after the application's providers are
+     * in place and before it runs dynamic features: late enough to see whether the application
+     * registered {@link CorsFeature} itself (then it is left alone, so that a policy given in code
+     * is the one that answers), early enough for the dynamic feature that learns the resources.
+     */
+    private static final class InstallOnServers implements AbstractPortableFeature {
 
         @Override
-        public boolean configure(FeatureContext context) {
-            return context.getConfiguration().getRuntimeType() == RuntimeType.SERVER
-                    && new CorsFeature().configure(context);
+        public void initialize(Server server, Bus bus) {
+            if (server.getEndpoint().get(ServerProviderFactory.class.getName()) instanceof ServerProviderFactory providers
+                    && providers.getPreMatchContainerRequestFilters().stream()
+                            .noneMatch(filter -> filter.getProvider() instanceof CorsRequestFilter)) {
+                providers.registerUserProvider(new CorsFeature.DropIn());
+            }
         }
     }
 }
