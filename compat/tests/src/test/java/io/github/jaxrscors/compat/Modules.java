@@ -24,7 +24,7 @@ final class Modules {
     static Path target(String module, String file) {
         Path path = dir(module).resolve("target").resolve(file);
         if (!Files.exists(path)) {
-            throw new AssertionError(path + " is missing: build the matrix with `mvn -B -ntp -Pcompat verify` from the repository root");
+            throw new AssertionError(path + " is missing: build the matrix with `mvn -B -ntp -f compat/pom.xml -DskipTests verify` from the repository root");
         }
         return path;
     }
