@@ -41,9 +41,10 @@ final class Modules {
         return command;
     }
 
+    /** A fresh folder under {@code target/work}, which the next clean build removes with everything the servers wrote. */
     static Path tempDir(String prefix) {
         try {
-            return Files.createTempDirectory(prefix);
+            return Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("compat.work"))), prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
