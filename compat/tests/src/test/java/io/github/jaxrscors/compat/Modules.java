@@ -1,0 +1,60 @@
+package io.github.jaxrscors.compat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Where the other modules of the matrix left their builds, and how to start the plain-JVM ones. */
+final class Modules {
+
+    /** The configuration mistake every runtime must refuse: an origin with a trailing slash. */
+    static final String BAD_ORIGIN = "https://app.example.com/";
+
+    private Modules() {
+    }
+
+    static Path dir(String module) {
+        return Path.of(System.getProperty("compat.dir"), module);
+    }
+
+    static Path target(String module, String file) {
+        Path path = dir(module).resolve("target").resolve(file);
+        if (!Files.exists(path)) {
+            throw new AssertionError(path + " is missing: build the matrix with `mvn -B -ntp -f compat/pom.xml -DskipTests verify` from the repository root");
+        }
+        return path;
+    }
+
+    /** {@code java -cp <module classes and dependencies> <system properties> <main> <args>}, with the default JDK. */
+    static List<String> javaCommand(String module, String mainClass, Map<String, String> systemProperties, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(target(module, "classes") + java.io.File.pathSeparator + read(target(module, "classpath.txt")));
+        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** A fresh folder under {@code target/work}, which the next clean build removes with everything the servers wrote. */
+    static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("compat.work"))), prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.jaxrscors.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/** The runtimes an application embeds and starts from its own {@code main}: Jersey, RESTEasy, CXF. */
+final class PlainJvm {
+
+    static final Duration START = Duration.ofSeconds(90);
+
+    private PlainJvm() {
+    }
+
+    /** Starts {@code main <port> <args>} of {@code module}, runs the drop-in checks and records the unmapped exception. */
+    static void assertDropIn(String name, String module, String mainClass, String... args) {
+        int port = Ports.free();
+        try (ServerProcess server = ServerProcess.start(name,
+                Modules.javaCommand(module, mainClass, Map.of(), arguments(port, args)), Modules.dir(module), Map.of())) {
+            URI api = URI.create("http://127.0.0.1:" + port + "/api/");
+            server.awaitReady(START, "started http");
+            DropInChecks.assertDropIn(api, server::describe);
+            DropInChecks.recordUnmappedException(name, api);
+        }
+    }
+
+    /**
+     * The configuration mistake given as a system property (which overrides the application's file):
+     * the application must not start, and must say why in the library's words.
+     */
+    static void assertRefusesToStart(String name, String module, String mainClass, String... args) {
+        int port = Ports.free();
+        try (ServerProcess server = ServerProcess.start(name + "-bad-config",
+                Modules.javaCommand(module, mainClass, Map.of("cors.allowed-origins", Modules.BAD_ORIGIN), arguments(port, args)),
+                Modules.dir(module), Map.of())) {
+            OptionalInt exit = server.awaitExit(START);
+            assertThat(exit).as("the application stops instead of serving" + server.describe()).isPresent();
+            assertThat(exit.getAsInt()).as("exit status" + server.describe()).isNotZero();
+            DropInChecks.assertLibraryMessage(server.output());
+        }
+    }
+
+    private static String[] arguments(int port, String... args) {
+        List<String> all = new ArrayList<>();
+        all.add(Integer.toString(port));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.jaxrscors.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Jersey 4 as a servlet in Tomcat 11: the WAR brings Jersey, SmallRye Config and the library. One
+ * Tomcat serves the application and a copy with the configuration mistake, as two contexts.
+ */
+class TomcatIT {
+
+    private static ServerProcess tomcat;
+    private static URI base;
+
+    @BeforeAll
+    static void start() {
+        Path work = Modules.tempDir("tomcat");
+        Path war = Modules.target("servlet-war", "app.war");
+        Path broken = Wars.withBadOrigin(war, work.resolve("broken.war"));
+        int port = Ports.free();
+        base = URI.create("http://127.0.0.1:" + port + "/");
+        tomcat = ServerProcess.start("tomcat-11-jersey-4", Modules.javaCommand("tomcat", "io.github.jaxrscors.compat.tomcat.Main", Map.of(),
+                Integer.toString(port), work.resolve("tomcat").toString(), "app=" + war, "broken=" + broken), work, Map.of());
+        tomcat.awaitReady(PlainJvm.START, "started http");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (tomcat != null) {
+            tomcat.close();
+        }
+    }
+
+    @Test
+    void dropIn() {
+        DropInChecks.assertDropIn(base.resolve("app/api/"), tomcat::describe);
+    }
+
+    /** Tomcat keeps a context whose servlet failed to start: it answers 500, and the log says why. */
+    @Test
+    void configurationMistakeAnswers500AndIsLogged() {
+        HttpResponse<String> response = DropInChecks.get(base.resolve("broken/api/items"), DropInChecks.APP);
+        assertThat(response.statusCode()).as("the broken context" + tomcat.describe()).isEqualTo(500);
+        assertThat(DropInChecks.header(response, "Access-Control-Allow-Origin")).isEmpty();
+        DropInChecks.assertLibraryMessage(tomcat.output());
+        assertThat(tomcat.output()).as("logged as an error").contains("SEVERE");
+    }
+
+    @Test
+    void unmappedException() {
+        DropInChecks.recordUnmappedException("tomcat-11-jersey-4", base.resolve("app/api/"));
+    }
+}
