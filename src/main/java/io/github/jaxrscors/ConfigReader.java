@@ -53,6 +53,9 @@ final class ConfigReader {
 
     static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(1);
 
+    /** The switch of Quarkus's own CORS filter, by its current and its earlier name. */
+    static final List<String> QUARKUS_CORS_KEYS = List.of("quarkus.http.cors.enabled", "quarkus.http.cors");
+
     /**
      * The policies one reading of the settings gives. A named policy that {@code @Cors} asks for is
      * read on first use, since one defined only through environment variables is not listed.
@@ -161,6 +164,7 @@ final class ConfigReader {
     static Policies read(Settings settings, CorsPolicy programmatic, Collection<String> usedNames) {
         List<Problem> problems = new ArrayList<>();
         checkKeys(settings, problems);
+        checkQuarkusCors(settings, problems);
         Duration refreshInterval = refreshInterval(settings, problems);
         CorsPolicy.Builder base;
         CorsPolicy defaultPolicy;
@@ -308,6 +312,21 @@ final class ConfigReader {
         for (String key : settings.corsKeys()) {
             if (!isKnown(key) && !isEnvironmentSpelling(settings, key)) {
                 problems.add(new Problem(key, null, "unknown key" + suggestion(key)));
+            }
+        }
+    }
+
+    /**
+     * Quarkus's own CORS filter answers before Jakarta REST filters run: preflights from its origins
+     * never reach this library, and its headers end up on this library's refusals.
+     */
+    private static void checkQuarkusCors(Settings settings, List<Problem> problems) {
+        for (String key : QUARKUS_CORS_KEYS) {
+            String value = settings.get(key);
+            if (value != null && value.trim().equalsIgnoreCase("true")) {
+                problems.add(new Problem(key, value, "'" + value.trim() + "' turns on Quarkus's own CORS filter, which "
+                        + "answers before jaxrs-cors and mixes its headers into jaxrs-cors's answers; set " + key
+                        + "=false and configure CORS with the cors.* keys"));
             }
         }
     }

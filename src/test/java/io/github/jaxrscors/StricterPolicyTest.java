@@ -188,4 +188,18 @@ class StricterPolicyTest {
         assertThat(e.problems()).extracting(Problem::where).containsExactly("allowOrigin", "maxAge", "preflightStatus");
         assertThat(e.problems()).extracting(Problem::value).containsExactly("https://*.github.io", "-1", "302");
     }
+
+    @Test
+    void quarkusOwnCorsFilterMustBeOff() {
+        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(JerseyHarness.config(Map.of(
+                "cors.allowed-origins", "https://app.example.com", "quarkus.http.cors.enabled", "true"))));
+
+        assertThat(e.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.where()).isEqualTo("quarkus.http.cors.enabled");
+            assertThat(problem.message()).contains("Quarkus's own CORS filter", "quarkus.http.cors.enabled=false");
+        });
+        assertThatCode(() -> CorsPolicy.fromConfig(JerseyHarness.config(Map.of(
+                "cors.allowed-origins", "https://app.example.com", "quarkus.http.cors.enabled", "false"))))
+                .doesNotThrowAnyException();
+    }
 }
