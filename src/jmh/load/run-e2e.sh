@@ -1,20 +1,34 @@
 #!/usr/bin/env bash
 # End-to-end load test on loopback: a hello endpoint with and without the library, on Jersey
 # (Grizzly) and RESTEasy (Undertow), each server in its own JVM with its own classpath, so that the
-# servers "without the library" really are without it. wrk runs are alternated between the servers
-# (round after round), so that a burst of load from elsewhere hits every variant alike.
+# servers "without the library" really are without it.
 #
-#   src/jmh/load/run-e2e.sh            # from the project root; ROUNDS=3 DURATION=10s by default
-#   ROUNDS=5 DURATION=20s CONNECTIONS=64 src/jmh/load/run-e2e.sh
+# Each server is first warmed until its throughput settles: windows of WINDOW under load until two
+# consecutive ones agree within STABLE_WITHIN percent, or WARM_MAX windows (then the report says so).
+# A fixed warm-up is not enough: on a slower machine the JIT was still climbing after 10 s, and
+# the first rounds measured compilation, not CORS. Then wrk runs alternate between the servers,
+# round after round, so that a burst of load from elsewhere hits every variant alike, and each
+# "with" is compared with its baseline of the same round.
+#
+#   src/jmh/load/run-e2e.sh            # from the project root; ROUNDS=5 DURATION=10s by default
+#   ROUNDS=9 DURATION=20s CONNECTIONS=64 src/jmh/load/run-e2e.sh
+#   ROUNDS=1 DURATION=2s WINDOW=2s WARM_MAX=4 src/jmh/load/run-e2e.sh   # does the script work?
 set -euo pipefail
 
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-10s}
+WINDOW=${WINDOW:-5s}
+STABLE_WITHIN=${STABLE_WITHIN:-3}
+WARM_MAX=${WARM_MAX:-24}
+# Paired ratios whose rounds spread wider than this many percentage points are reported as unstable.
+SPREAD_LIMIT=${SPREAD_LIMIT:-5}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 ORIGIN=${ORIGIN:-https://app.example.com}
 JVM_FLAGS=${JVM_FLAGS:--Xms256m -Xmx256m -XX:+UseParallelGC}
+
+command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
+(( WARM_MAX >= 2 )) || { echo "WARM_MAX must be at least 2: stability takes two windows" >&2; exit 1; }
 
 cd "$(dirname "$0")/../../.."
 out=target/load
@@ -38,6 +52,13 @@ variants=(
     "resteasy-without|$out/resteasy-classes:$resteasy_cp|hello.ResteasyServer"
     "resteasy-own-CorsFilter|$out/resteasy-classes:$resteasy_cp|hello.ResteasyServer own"
     "resteasy-with|$out/resteasy-classes:$library:$resteasy_cp|hello.ResteasyServer"
+)
+# measured | baseline: the paired ratios reported
+comparisons=(
+    "jersey-with|jersey-without"
+    "resteasy-own-CorsFilter|resteasy-without"
+    "resteasy-with|resteasy-without"
+    "resteasy-with|resteasy-own-CorsFilter"
 )
 
 pids=()
@@ -79,9 +100,38 @@ run_wrk() { # name duration -> "requests/s p50-ms p99-ms"
             END { if (bad) { print "non-2xx responses" > "/dev/stderr"; exit 1 } print rps, p50, p99 }'
 }
 
-echo "Warming up ($WARMUP each)..." >&2
+percent_change() { # from to -> signed change in percent, one decimal
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.1f", 100 * (b - a) / a }'
+}
+
+# Windows under load until two consecutive ones agree within STABLE_WITHIN percent.
+declare -A warmed unsettled
+warm() { # name
+    local name=$1 previous="" current change n
+    for (( n = 1; n <= WARM_MAX; n++ )); do
+        current=$(run_wrk "$name" "$WINDOW")
+        current=${current%% *}
+        if [[ -z $previous ]]; then
+            printf '  %-24s window %2d: %9.0f req/s\n' "$name" "$n" "$current" >&2
+        else
+            change=$(percent_change "$previous" "$current")
+            printf '  %-24s window %2d: %9.0f req/s (%s%%)\n' "$name" "$n" "$current" "$change" >&2
+            if awk -v c="$change" -v t="$STABLE_WITHIN" 'BEGIN { exit !(c <= t && c >= -t) }'; then
+                warmed[$name]="stable after $n windows ($change%)"
+                return
+            fi
+        fi
+        previous=$current
+    done
+    warmed[$name]="NOT stable after $WARM_MAX windows (last change $change%)"
+    unsettled[$name]=1
+}
+
+echo "Warming each server until two consecutive $WINDOW windows agree within $STABLE_WITHIN% (at most $WARM_MAX windows)..." >&2
 for variant in "${variants[@]}"; do
-    run_wrk "${variant%%|*}" "$WARMUP" >/dev/null
+    name=${variant%%|*}
+    warm "$name"
+    echo "  $name: ${warmed[$name]}" >&2
 done
 
 declare -A results rps
@@ -101,33 +151,93 @@ for round in $(seq "$ROUNDS"); do
     done
 done
 
-# The machine's speed drifts over minutes (other tenants, frequency), moving every variant of a
-# round alike; the median over rounds of the ratio within each round cancels that drift.
-paired() { # a b -> median over rounds of rps(a)/rps(b), in percent
-    for round in $(seq "$ROUNDS"); do
-        awk -v a="${rps[$1,$round]}" -v b="${rps[$2,$round]}" 'BEGIN { print 100 * a / b }'
-    done | sort -g | awk '{ x[NR] = $1 } END { printf "%.1f%%", NR % 2 ? x[(NR + 1) / 2] : (x[NR / 2] + x[NR / 2 + 1]) / 2 }'
+# Reads numbers, one per line; prints "median min max q1 q3" (quartiles interpolated between ranks).
+stats() {
+    sort -g | awk '{ x[NR] = $1 }
+        function q(p,   h, i) { h = (NR - 1) * p + 1; i = int(h); return i >= NR ? x[NR] : x[i] + (h - i) * (x[i + 1] - x[i]) }
+        END { print q(0.5), x[1], x[NR], q(0.25), q(0.75) }'
 }
 
-# Median and range over the rounds; ratio against the baseline of the same runtime.
-summary() { # name -> "median min max p50 p99" (latencies: medians over the rounds)
-    printf '%s' "${results[$1]}" | awk '{ r[NR] = $1; a[NR] = $2; b[NR] = $3 }
-        function median(x, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (x[j] < x[i]) { t = x[i]; x[i] = x[j]; x[j] = t }
-            return n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2 }
-        END { n = NR; m = median(r, n); lo = r[1]; hi = r[n]; print m, lo, hi, median(a, n), median(b, n) }'
+ratio() { # measured baseline round -> percent
+    awk -v a="${rps[$1,$3]}" -v b="${rps[$2,$3]}" 'BEGIN { printf "%.1f", 100 * a / b }'
 }
+
+rule() { # widths... -> a Markdown separator row
+    local cells=""
+    for width in "$@"; do cells+="|$(printf -- '-%.0s' $(seq "$width"))"; done
+    echo "$cells|"
+}
+
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternated rounds, JVM: $JVM_FLAGS, $(nproc) cores"
-printf '| %-24s | %12s | %17s | %9s | %9s | %-40s |\n' "server" "requests/s" "range" "p50 (ms)" "p99 (ms)" "paired ratio (median of rounds)"
-printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..26})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..19})" "$(printf -- '-%.0s' {1..11})" "$(printf -- '-%.0s' {1..11})" "$(printf -- '-%.0s' {1..42})"
+echo "Warm-up ($WINDOW windows, stable within $STABLE_WITHIN%, at most $WARM_MAX):"
 for variant in "${variants[@]}"; do
     name=${variant%%|*}
-    read -r median lo hi p50 p99 <<<"$(summary "$name")"
-    case "$name" in
-        jersey-with) vs="$(paired jersey-with jersey-without) of jersey-without" ;;
-        resteasy-with) vs="$(paired resteasy-with resteasy-own-CorsFilter) of own-CorsFilter, $(paired resteasy-with resteasy-without) of without" ;;
-        resteasy-own-CorsFilter) vs="$(paired resteasy-own-CorsFilter resteasy-without) of resteasy-without" ;;
-        *) vs="baseline" ;;
-    esac
-    printf '| %-24s | %12.0f | %8.0f–%-8.0f | %9.3f | %9.3f | %-40s |\n' "$name" "$median" "$lo" "$hi" "$p50" "$p99" "$vs"
+    printf '  %-24s %s\n' "$name" "${warmed[$name]}"
+done
+
+# Throughput and latency of each server; "spread" is (max - min) / median over the rounds, which the
+# machine's drift inflates alike for every server and the paired ratios below cancel.
+echo
+printf '| %-24s | %12s | %15s | %7s | %9s | %9s |\n' "server" "requests/s" "min-max" "spread" "p50 (ms)" "p99 (ms)"
+rule 26 14 17 9 11 11
+for variant in "${variants[@]}"; do
+    name=${variant%%|*}
+    read -r median lo hi _ _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $1 }' | stats)"
+    read -r p50 _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $2 }' | stats)"
+    read -r p99 _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $3 }' | stats)"
+    spread=$(awk -v lo="$lo" -v hi="$hi" -v m="$median" 'BEGIN { printf "%.1f%%", 100 * (hi - lo) / m }')
+    printf '| %-24s | %12.0f | %15s | %7s | %9.3f | %9.3f |\n' "$name" "$median" "$(printf '%.0f-%.0f' "$lo" "$hi")" \
+        "$spread" "$p50" "$p99"
+done
+
+# The paired ratio of each round: "with" over its baseline measured in the same round.
+echo
+header="| round |"
+widths=(7)
+for comparison in "${comparisons[@]}"; do
+    label="${comparison%%|*} / ${comparison#*|}"
+    header+=" $label |"
+    widths+=($(( ${#label} + 2 )))
+done
+echo "$header"
+rule "${widths[@]}"
+for round in $(seq "$ROUNDS"); do
+    row=$(printf '| %5s |' "$round")
+    for i in "${!comparisons[@]}"; do
+        comparison=${comparisons[$i]}
+        row+=$(printf " %$(( widths[i + 1] - 2 ))s |" "$(ratio "${comparison%%|*}" "${comparison#*|}" "$round")%")
+    done
+    echo "$row"
+done
+
+# Their median and spread over the rounds, and whether the figure is stable enough to quote.
+echo
+printf '| %-48s | %7s | %13s | %13s | %12s |\n' "paired ratio" "median" "min-max" "IQR" "spread (pts)"
+rule 50 9 15 15 14
+verdicts=()
+for comparison in "${comparisons[@]}"; do
+    measured=${comparison%%|*}
+    baseline=${comparison#*|}
+    read -r median lo hi q1 q3 <<<"$(for round in $(seq "$ROUNDS"); do ratio "$measured" "$baseline" "$round"; echo; done | stats)"
+    spread=$(awk -v lo="$lo" -v hi="$hi" 'BEGIN { printf "%.1f", hi - lo }')
+    printf '| %-48s | %6.1f%% | %13s | %13s | %12s |\n' "$measured / $baseline" "$median" \
+        "$(printf '%.1f-%.1f%%' "$lo" "$hi")" "$(printf '%.1f-%.1f%%' "$q1" "$q3")" "$spread"
+    verdict=$(printf '%s / %s = %.1f%% (median of %d rounds), rounds within %.1f-%.1f%% (spread %s points)' \
+        "$measured" "$baseline" "$median" "$ROUNDS" "$lo" "$hi" "$spread")
+    if [[ -n ${unsettled[$measured]:-} || -n ${unsettled[$baseline]:-} ]]; then
+        verdict+=": NOT STABLE, a server never settled during warm-up"
+    elif (( ROUNDS < 3 )); then
+        verdict+=": NOT STABLE, $ROUNDS round(s) cannot show a spread; use ROUNDS=5 or more"
+    elif awk -v s="$spread" -v l="$SPREAD_LIMIT" 'BEGIN { exit !(s > l) }'; then
+        verdict+=": NOT STABLE, the rounds disagree by more than $SPREAD_LIMIT points"
+    else
+        verdict+=": stable"
+    fi
+    verdicts+=("$verdict")
+done
+echo
+echo "How stable the figures are (stable = every server settled, 3+ rounds, rounds within $SPREAD_LIMIT points):"
+for verdict in "${verdicts[@]}"; do
+    echo "  $verdict"
 done

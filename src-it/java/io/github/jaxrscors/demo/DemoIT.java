@@ -2,7 +2,7 @@ package io.github.jaxrscors.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import io.github.jaxrscors.it.HeadlessChromium;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,8 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -28,10 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DemoIT {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     private static Demo demo;
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
     private static String pageOrigin;
 
@@ -47,24 +43,16 @@ class DemoIT {
     static void start() throws Exception {
         demo = Demo.start(0, 0);
         pageOrigin = demo.pageUri().toString().replaceAll("/$", "");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
         browser.get(demo.pageUri().toString());
     }
 
     @AfterAll
     static void stop() {
         try {
-            if (browser != null) {
-                browser.quit();
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
             if (demo != null) {

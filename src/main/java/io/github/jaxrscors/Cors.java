@@ -31,38 +31,41 @@ import java.lang.annotation.Target;
 public @interface Cors {
 
     /**
-     * Name of a policy configured as {@code cors.policy.<name>.*} to start from. Default {@code ""}:
-     * the default policy.
+     * {@return the name of a policy configured as {@code cors.policy.<name>.*} to start from}
+     * Default {@code ""}: the default policy.
      */
     String value() default "";
 
-    /** Allowed origins, as {@code cors.allowed-origins}. Default {@code {}}: inherit. */
+    /** {@return the allowed origins, as {@code cors.allowed-origins}} Default {@code {}}: inherit. */
     String[] origins() default {};
 
-    /** Additional allowed methods, as {@code cors.allowed-methods}. Default {@code {}}: inherit. */
+    /** {@return the additional allowed methods, as {@code cors.allowed-methods}} Default {@code {}}: inherit. */
     String[] methods() default {};
 
-    /** Allowed request headers, as {@code cors.allowed-headers}. Default {@code {}}: inherit. */
+    /** {@return the allowed request headers, as {@code cors.allowed-headers}} Default {@code {}}: inherit. */
     String[] headers() default {};
 
-    /** Exposed response headers, as {@code cors.exposed-headers}. Default {@code {}}: inherit. */
+    /** {@return the exposed response headers, as {@code cors.exposed-headers}} Default {@code {}}: inherit. */
     String[] exposeHeaders() default {};
 
-    /** {@code "true"} or {@code "false"}, as {@code cors.allow-credentials}. Default {@code ""}: inherit. */
+    /**
+     * {@return whether credentials are allowed, {@code "true"} or {@code "false"}, as
+     * {@code cors.allow-credentials}} Default {@code ""}: inherit.
+     */
     String allowCredentials() default "";
 
     /**
-     * {@code "true"} or {@code "false"}, as {@code cors.allow-private-network}. Default {@code ""}:
-     * inherit.
+     * {@return whether private-network preflights are answered with permission, {@code "true"} or
+     * {@code "false"}, as {@code cors.allow-private-network}} Default {@code ""}: inherit.
      */
     String allowPrivateNetwork() default "";
 
-    /** Preflight cache lifetime in seconds, as {@code cors.max-age}. Default {@code -1}: inherit. */
+    /** {@return the preflight cache lifetime in seconds, as {@code cors.max-age}} Default {@code -1}: inherit. */
     long maxAge() default -1;
 
     /**
-     * {@code false} leaves this resource's requests and preflights entirely to the application (on a
-     * class: all its methods). Default {@code true}.
+     * {@return whether the library handles this resource} {@code false} leaves its requests and
+     * preflights entirely to the application (on a class: all its methods). Default {@code true}.
      */
     boolean enabled() default true;
 }

@@ -22,10 +22,17 @@ public final class CorsConfigException extends RuntimeException {
      * @param value the offending value as written, or null where the mistake is not one value (an
      *     unknown key, a missing implementation)
      * @param message the reason and the fix, as it reads after {@code where: }
+     * @serial exclude
      */
     public record Problem(String where, String value, String message) implements Serializable {
 
-        /** Requires {@code where} and {@code message}. */
+        /**
+         * Requires {@code where} and {@code message}.
+         *
+         * @param where where the mistake was written, or empty
+         * @param value the offending value, or null
+         * @param message the reason and the fix
+         */
         public Problem {
             Objects.requireNonNull(where, "where");
             Objects.requireNonNull(message, "message");
@@ -38,6 +45,7 @@ public final class CorsConfigException extends RuntimeException {
         }
     }
 
+    /** Every problem found, in the order found. */
     private final List<Problem> problems;
 
     CorsConfigException(List<Problem> problems) {
@@ -50,7 +58,7 @@ public final class CorsConfigException extends RuntimeException {
         this.problems = List.of(problem);
     }
 
-    /** Every problem found, in the order found. */
+    /** {@return every problem found, in the order found} */
     public List<Problem> problems() {
         return problems;
     }

@@ -36,6 +36,8 @@ public final class CorsFeature implements Feature {
      * Uses {@code policy} as the default policy. Configuration is read, where there is one, only for
      * the named policies that {@code @Cors("name")} asks for, which inherit from {@code policy}, and
      * for {@code cors.enabled}; no MicroProfile Config is needed on the classpath.
+     *
+     * @param policy the default policy of every resource without {@code @Cors}
      */
     public CorsFeature(CorsPolicy policy) {
         this(Objects.requireNonNull(policy, "policy"), MicroProfileSettings::current);
@@ -53,6 +55,7 @@ public final class CorsFeature implements Feature {
      * with the {@code Configuration} Jakarta REST injects ({@code @Context Configuration}), when it
      * learns of a change itself: from an admin endpoint or a database listener.
      *
+     * @param configuration the application's configuration, as Jakarta REST injects it
      * @return whether new policies were installed; {@code false} when nothing changed, when CORS
      *     handling is off, or when there is no configuration to read
      * @throws CorsConfigException every problem of the new configuration; the policies in use stay

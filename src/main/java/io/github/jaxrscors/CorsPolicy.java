@@ -92,7 +92,7 @@ public final class CorsPolicy {
         this.source = b.copy();
     }
 
-    /** A builder that allows nothing but same-origin requests until origins are added. */
+    /** {@return a builder that allows nothing but same-origin requests until origins are added} */
     public static Builder builder() {
         return new Builder();
     }
@@ -101,6 +101,8 @@ public final class CorsPolicy {
      * Reads the default policy from the {@code cors.*} keys of {@code config}, validating every key
      * (unknown keys included) and every named policy {@code cors.policy.<name>.*} found there.
      *
+     * @param config the MicroProfile Config to read, for example {@code ConfigProvider.getConfig()}
+     * @return the default policy those keys describe
      * @throws CorsConfigException listing every problem found
      */
     public static CorsPolicy fromConfig(Config config) {
@@ -114,8 +116,8 @@ public final class CorsPolicy {
     }
 
     /**
-     * The allowed origins in canonical form (lower case, default port omitted), {@code "*"} for any
-     * origin. Origins allowed by a predicate are not listed. Default: none.
+     * {@return the allowed origins in canonical form (lower case, default port omitted), {@code "*"}
+     * for any origin} Origins allowed by a predicate are not listed. Default: none.
      */
     public List<String> allowedOrigins() {
         List<String> list = new ArrayList<>();
@@ -126,7 +128,7 @@ public final class CorsPolicy {
         return Collections.unmodifiableList(list);
     }
 
-    /** The allowed methods; always GET, HEAD and POST; {@code "*"} for any. Default: GET, HEAD, POST. */
+    /** {@return the allowed methods: always GET, HEAD and POST; {@code "*"} for any} Default: GET, HEAD, POST. */
     public Set<String> allowedMethods() {
         if (anyMethod) {
             Set<String> all = new LinkedHashSet<>(methods);
@@ -137,9 +139,9 @@ public final class CorsPolicy {
     }
 
     /**
-     * The allowed request header names in lower case, prefixes as {@code "x-custom-*"}, {@code "*"}
-     * for any (Authorization must still be named). Accept, Accept-Language and Content-Language are
-     * always allowed and not listed. Default: none.
+     * {@return the allowed request header names in lower case, prefixes as {@code "x-custom-*"},
+     * {@code "*"} for any (Authorization must still be named)} Accept, Accept-Language and
+     * Content-Language are always allowed and not listed. Default: none.
      */
     public Set<String> allowedHeaders() {
         Set<String> all = new LinkedHashSet<>(headers);
@@ -150,7 +152,7 @@ public final class CorsPolicy {
         return Collections.unmodifiableSet(all);
     }
 
-    /** The response headers exposed to script, {@code "*"} for all. Default: none. */
+    /** {@return the response headers exposed to script, {@code "*"} for all} Default: none. */
     public Set<String> exposedHeaders() {
         if (anyExposedHeader) {
             Set<String> all = new LinkedHashSet<>(exposedHeaders);
@@ -160,62 +162,62 @@ public final class CorsPolicy {
         return exposedHeaders;
     }
 
-    /** Whether {@code Access-Control-Allow-Credentials: true} is sent. Default {@code false}. */
+    /** {@return whether {@code Access-Control-Allow-Credentials: true} is sent} Default {@code false}. */
     public boolean allowCredentials() {
         return allowCredentials;
     }
 
-    /** How long a browser may cache a preflight answer; zero omits the header. Default one day. */
+    /** {@return how long a browser may cache a preflight answer; zero omits the header} Default one day. */
     public Duration maxAge() {
         return maxAge;
     }
 
     /**
-     * Whether a request the policy refuses passes untouched when it comes from the server's own
-     * origin. Default {@code true}.
+     * {@return whether a request the policy refuses passes untouched when it comes from the server's
+     * own origin} Default {@code true}.
      */
     public boolean allowSameOrigin() {
         return allowSameOrigin;
     }
 
     /**
-     * Whether actual requests may carry a non-CORS-safelisted {@code Content-Type} (such as
-     * {@code application/json}). Default {@code false}; allowing the {@code Content-Type} header (or
+     * {@return whether actual requests may carry a non-CORS-safelisted {@code Content-Type} (such as
+     * {@code application/json})} Default {@code false}; allowing the {@code Content-Type} header (or
      * any header) turns it on.
      */
     public boolean allowNonSimpleContentTypes() {
         return allowNonSimpleContentTypes;
     }
 
-    /** Whether a private-network preflight is answered with permission. Default {@code false}. */
+    /** {@return whether a private-network preflight is answered with permission} Default {@code false}. */
     public boolean allowPrivateNetwork() {
         return allowPrivateNetwork;
     }
 
     /**
-     * Whether an actual request from a disallowed origin gets 403 without reaching the resource;
-     * {@code false} lets it through without CORS headers. Default {@code true}.
+     * {@return whether an actual request from a disallowed origin gets 403 without reaching the
+     * resource} {@code false} lets it through without CORS headers. Default {@code true}.
      */
     public boolean rejectDisallowed() {
         return rejectDisallowed;
     }
 
-    /** The status of a successful preflight answer, 200 or 204. Default 204. */
+    /** {@return the status of a successful preflight answer, 200 or 204} Default 204. */
     public int preflightStatus() {
         return preflightStatus;
     }
 
     /**
-     * Whether {@code Forwarded} and {@code X-Forwarded-*} headers are believed when finding the
-     * server's own origin. Default {@code false}: only behind a proxy that sets them.
+     * {@return whether {@code Forwarded} and {@code X-Forwarded-*} headers are believed when finding
+     * the server's own origin} Default {@code false}: only behind a proxy that sets them.
      */
     public boolean trustForwardedHeaders() {
         return trustForwardedHeaders;
     }
 
     /**
-     * Whether plain-{@code http} origins other than loopback may be allowed together with
-     * credentials. Default {@code false}.
+     * {@return whether plain-{@code http} origins other than loopback may be allowed together with
+     * credentials} Default {@code false}.
      */
     public boolean allowInsecureOrigins() {
         return allowInsecureOrigins;
@@ -391,18 +393,32 @@ public final class CorsPolicy {
          * Allows one origin, {@code scheme://host[:port]}; {@code https://*.example.com} allows every
          * subdomain (never {@code example.com} itself), {@code http://localhost:*} any port, and
          * {@code "*"} any origin. Default: no origin is allowed.
+         *
+         * @param origin an origin, a wildcard origin or {@code "*"}
+         * @return this builder
          */
         public Builder allowOrigin(String origin) {
             origins.add(new Setting<>(requireText("allowOrigin", "origin", origin), "allowOrigin"));
             return this;
         }
 
-        /** Allows {@code host} (with optional {@code :port}, or {@code *.} in front) over http and https. */
+        /**
+         * Allows {@code host} (with optional {@code :port}, or {@code *.} in front) over http and https.
+         *
+         * @param host a host name, {@code host:port} or {@code *.domain}
+         * @return this builder
+         */
         public Builder allowHost(String host) {
             return allowHost(host, List.of("http", "https"), List.of());
         }
 
-        /** Allows {@code host} (with optional {@code :port}, or {@code *.} in front) over the given schemes. */
+        /**
+         * Allows {@code host} (with optional {@code :port}, or {@code *.} in front) over the given schemes.
+         *
+         * @param host a host name, {@code host:port} or {@code *.domain}
+         * @param schemes the schemes to allow it over, such as {@code List.of("https")}
+         * @return this builder
+         */
         public Builder allowHost(String host, List<String> schemes) {
             return allowHost(host, schemes, List.of());
         }
@@ -410,6 +426,11 @@ public final class CorsPolicy {
         /**
          * As Ktor's {@code allowHost}: allows {@code scheme://host} and {@code scheme://sub.host} for every
          * scheme (default http and https) and every listed subdomain; {@code "*"} allows any origin.
+         *
+         * @param host a host name, {@code host:port}, {@code *.domain} or {@code "*"}
+         * @param schemes the schemes to allow it over, such as {@code List.of("https")}
+         * @param subDomains labels allowed in front of {@code host} as well, such as {@code List.of("www")}
+         * @return this builder
          */
         public Builder allowHost(String host, List<String> schemes, List<String> subDomains) {
             requireText("allowHost", "host", host);
@@ -440,6 +461,8 @@ public final class CorsPolicy {
         /**
          * Allows any origin: answers {@code Access-Control-Allow-Origin: *}. Refused with credentials,
          * since a browser would let any site read your users' data, and with private network access.
+         *
+         * @return this builder
          */
         public Builder allowAnyOrigin() {
             origins.add(new Setting<>(WILDCARD, "allowAnyOrigin"));
@@ -449,6 +472,9 @@ public final class CorsPolicy {
         /**
          * Allows every well-formed origin the predicate accepts (it receives the {@code Origin}
          * header as sent, after it parsed as an origin). Checked after the named origins.
+         *
+         * @param predicate accepts the origins to allow
+         * @return this builder
          */
         public Builder allowOrigins(Predicate<String> predicate) {
             originPredicates.add(Objects.requireNonNull(predicate, "allowOrigins: predicate is null"));
@@ -458,13 +484,20 @@ public final class CorsPolicy {
         /**
          * Allows a method besides GET, HEAD and POST, which are always allowed; {@code "*"} any
          * method. Compared case-sensitively, as browsers do.
+         *
+         * @param method a method name such as {@code PUT}, or {@code "*"}
+         * @return this builder
          */
         public Builder allowMethod(String method) {
             methods.add(new Setting<>(requireText("allowMethod", "method", method), "allowMethod"));
             return this;
         }
 
-        /** Allows any method (browsers never send CONNECT, TRACE or TRACK). */
+        /**
+         * Allows any method (browsers never send CONNECT, TRACE or TRACK).
+         *
+         * @return this builder
+         */
         public Builder allowAnyMethod() {
             methods.add(new Setting<>(WILDCARD, "allowAnyMethod"));
             return this;
@@ -474,25 +507,42 @@ public final class CorsPolicy {
          * Allows a request header, case-insensitively; {@code "X-Custom-*"} allows a prefix and
          * {@code "*"} any header but Authorization. {@code Content-Type} also allows non-safelisted
          * content types. Accept, Accept-Language and Content-Language are always allowed. Default: none.
+         *
+         * @param header a request header name, a prefix ending in {@code *}, or {@code "*"}
+         * @return this builder
          */
         public Builder allowHeader(String header) {
             headers.add(new Setting<>(requireText("allowHeader", "header", header), "allowHeader"));
             return this;
         }
 
-        /** Allows every request header starting with {@code prefix}, case-insensitively. */
+        /**
+         * Allows every request header starting with {@code prefix}, case-insensitively.
+         *
+         * @param prefix the start of the header names to allow, such as {@code X-Custom-}
+         * @return this builder
+         */
         public Builder allowHeadersPrefixed(String prefix) {
             headers.add(new Setting<>(requireText("allowHeadersPrefixed", "prefix", prefix) + WILDCARD, "allowHeadersPrefixed"));
             return this;
         }
 
-        /** Allows every request header the predicate accepts; it receives the name in lower case. */
+        /**
+         * Allows every request header the predicate accepts; it receives the name in lower case.
+         *
+         * @param predicate accepts the lower-case header names to allow
+         * @return this builder
+         */
         public Builder allowHeaders(Predicate<String> predicate) {
             headerPredicates.add(Objects.requireNonNull(predicate, "allowHeaders: predicate is null"));
             return this;
         }
 
-        /** Allows any request header but Authorization, which must be allowed by name. */
+        /**
+         * Allows any request header but Authorization, which must be allowed by name.
+         *
+         * @return this builder
+         */
         public Builder allowAnyHeader() {
             headers.add(new Setting<>(WILDCARD, "allowAnyHeader"));
             return this;
@@ -501,6 +551,9 @@ public final class CorsPolicy {
         /**
          * Lets script read a response header beyond the CORS-safelisted ones; {@code "*"} all of them
          * (refused with credentials). Default: none.
+         *
+         * @param header a response header name, or {@code "*"}
+         * @return this builder
          */
         public Builder exposeHeader(String header) {
             exposedHeaders.add(new Setting<>(requireText("exposeHeader", "header", header), "exposeHeader"));
@@ -511,6 +564,9 @@ public final class CorsPolicy {
          * Sends {@code Access-Control-Allow-Credentials: true}, so that browsers send cookies and let
          * script read the answer. Refused with any origin, and with plain-http origins other than
          * loopback unless {@link #allowInsecureOrigins(boolean)}. Default {@code false}.
+         *
+         * @param allow whether to send {@code Access-Control-Allow-Credentials: true}
+         * @return this builder
          */
         public Builder allowCredentials(boolean allow) {
             return allowCredentials(allow, "allowCredentials");
@@ -519,6 +575,9 @@ public final class CorsPolicy {
         /**
          * How long browsers may cache a preflight answer, in whole seconds; zero omits
          * {@code Access-Control-Max-Age}. Default one day (Chromium caps it at two hours).
+         *
+         * @param maxAge zero or longer; a fraction of a second is dropped
+         * @return this builder
          */
         public Builder maxAge(Duration maxAge) {
             Objects.requireNonNull(maxAge, "maxAge: maxAge is null");
@@ -529,6 +588,9 @@ public final class CorsPolicy {
          * Whether a request the policy refuses passes untouched when it comes from the server's own
          * origin: its {@code Sec-Fetch-Site} says {@code same-origin}, or its {@code Origin} is the
          * origin the request was addressed to. Default {@code true}.
+         *
+         * @param allow whether same-origin requests pass untouched
+         * @return this builder
          */
         public Builder allowSameOrigin(boolean allow) {
             return allowSameOrigin(allow, "allowSameOrigin");
@@ -538,6 +600,9 @@ public final class CorsPolicy {
          * Whether actual requests may carry a content type other than the CORS-safelisted
          * {@code text/plain}, {@code multipart/form-data} and {@code application/x-www-form-urlencoded}.
          * Default {@code false}.
+         *
+         * @param allow whether any content type may be sent
+         * @return this builder
          */
         public Builder allowNonSimpleContentTypes(boolean allow) {
             allowNonSimpleContentTypes = allow;
@@ -548,6 +613,9 @@ public final class CorsPolicy {
          * Whether a preflight carrying {@code Access-Control-Request-Private-Network: true} is answered
          * with {@code Access-Control-Allow-Private-Network: true}. Refused with any origin. Default
          * {@code false}.
+         *
+         * @param allow whether private-network preflights are answered with permission
+         * @return this builder
          */
         public Builder allowPrivateNetwork(boolean allow) {
             return allowPrivateNetwork(allow, "allowPrivateNetwork");
@@ -556,12 +624,20 @@ public final class CorsPolicy {
         /**
          * Whether an actual request from a disallowed origin is answered 403 without reaching the
          * resource; {@code false} lets it through without CORS headers. Default {@code true}.
+         *
+         * @param reject whether disallowed actual requests are answered 403
+         * @return this builder
          */
         public Builder rejectDisallowed(boolean reject) {
             return rejectDisallowed(reject, "rejectDisallowed");
         }
 
-        /** The status of a successful preflight answer: 200 or 204. Default 204. */
+        /**
+         * The status of a successful preflight answer: 200 or 204. Default 204.
+         *
+         * @param status 200 or 204
+         * @return this builder
+         */
         public Builder preflightStatus(int status) {
             return preflightStatus(status, "preflightStatus");
         }
@@ -570,6 +646,9 @@ public final class CorsPolicy {
          * Whether {@code Forwarded} / {@code X-Forwarded-Proto}, {@code -Host} and {@code -Port} are
          * used to find the server's own origin. Turn on only behind a proxy that sets them. Default
          * {@code false}.
+         *
+         * @param trust whether forwarding headers are believed
+         * @return this builder
          */
         public Builder trustForwardedHeaders(boolean trust) {
             return trustForwardedHeaders(trust, "trustForwardedHeaders");
@@ -579,6 +658,9 @@ public final class CorsPolicy {
          * Dangerous: allows plain-{@code http} origins other than loopback together with credentials.
          * Anyone on the network path between such a page and its users can read and alter its
          * traffic, and with it your users' credentialed answers. Default {@code false}.
+         *
+         * @param allow whether insecure origins may be allowed with credentials
+         * @return this builder
          */
         public Builder allowInsecureOrigins(boolean allow) {
             return allowInsecureOrigins(allow, "allowInsecureOrigins");
@@ -587,6 +669,7 @@ public final class CorsPolicy {
         /**
          * Validates every setting and returns the policy.
          *
+         * @return the policy, immutable
          * @throws CorsConfigException listing every problem found
          */
         public CorsPolicy build() {

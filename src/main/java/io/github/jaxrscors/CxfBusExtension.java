@@ -12,7 +12,11 @@ import org.apache.cxf.jaxrs.provider.ServerProviderFactory;
  */
 public final class CxfBusExtension {
 
-    /** Called by CXF. */
+    /**
+     * Called by CXF.
+     *
+     * @param bus the bus whose server endpoints get CORS handling
+     */
     public CxfBusExtension(Bus bus) {
         bus.getFeatures().add(new InstallOnServers());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.github.jaxrscors.CorsFeature;
 import io.github.jaxrscors.CorsPolicy;
+import io.github.jaxrscors.it.HeadlessChromium;
 import io.github.jaxrscors.it.Http;
 import io.github.jaxrscors.it.app.BearerAuthFilter;
 import java.io.IOException;
@@ -13,10 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * What headless Chromium does with the library's answers: a page served from
@@ -42,18 +37,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(15);
-
     private static final RequestLog log = new RequestLog();
     private static HttpServer allowedPage;
     private static HttpServer foreignPage;
     private static org.glassfish.grizzly.http.server.HttpServer apiServer;
     private static URI api;
     private static String apiBase;
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void start() throws IOException {
@@ -76,23 +67,19 @@ class BrowserIT {
         int port = apiServer.getListeners().iterator().next().getPort();
         api = URI.create("http://127.0.0.1:" + port + "/");
         apiBase = "http://localhost:" + port + "/api/";
-        browser = startChromium();
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
         }
         if (apiServer != null) {
             apiServer.shutdownNow();
         }
         Stream.of(allowedPage, foreignPage).filter(s -> s != null).forEach(s -> s.stop(0));
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 
     @Test
@@ -319,33 +306,5 @@ class BrowserIT {
         });
         server.start();
         return server;
-    }
-
-    private static ChromeDriver startChromium() throws IOException {
-        for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
-            if (!Files.isExecutable(binary)) {
-                throw new AssertionError(binary + " not found: the browser tests need Debian's chromium and "
-                        + "chromium-driver (apt-get install chromium chromium-driver; .ci/run does this)");
-            }
-        }
-        profile = Files.createTempDirectory("jaxrs-cors-chromium");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withTimeout(Duration.ofSeconds(30))
-                .build();
-        try {
-            ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().scriptTimeout(SCRIPT_TIMEOUT).pageLoadTimeout(Duration.ofSeconds(30));
-            return driver;
-        } catch (WebDriverException e) {
-            throw new AssertionError("Chromium could not start (" + CHROMIUM + " driven by " + CHROMEDRIVER + "): "
-                    + e.getMessage(), e);
-        }
     }
 }

@@ -1,0 +1,127 @@
+package io.github.jaxrscors.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.jaxrscors.it.app.CodePolicyApplication;
+import io.github.jaxrscors.it.app.ForkedMain;
+import io.github.jaxrscors.it.jersey.JerseyDropInServer;
+import io.github.jaxrscors.it.jersey.JerseyProgrammaticServer;
+import io.github.jaxrscors.it.resteasy.RestEasyDropInServer;
+import io.github.jaxrscors.it.resteasy.RestEasyProgrammaticServer;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Applications without any MicroProfile Config, not even its API, which the library only declares
+ * as provided: a policy given in code must work, and the drop-in, which has nothing to read its
+ * policy with, must stop the application with the library's own message naming the fix rather
+ * than with a {@code NoClassDefFoundError}.
+ */
+class NoConfigApiIT {
+
+    private static final String CONFIG_PACKAGE = "org/eclipse/microprofile/config/";
+
+    enum Runtime {
+        JERSEY(JerseyDropInServer.class, JerseyProgrammaticServer.class, "jersey-without-config-api"),
+        RESTEASY(RestEasyDropInServer.class, RestEasyProgrammaticServer.class, "resteasy-without-config-api");
+
+        final Class<?> dropIn;
+        final Class<?> programmatic;
+        final String classpath;
+
+        Runtime(Class<?> dropIn, Class<?> programmatic, String classpath) {
+            this.dropIn = dropIn;
+            this.programmatic = programmatic;
+            this.classpath = classpath;
+        }
+
+        /**
+         * Looks inside every jar the forked JVM gets, the library's own included, so that an
+         * artifact bundling the API under another name would be caught too.
+         */
+        void assertHasNoConfigApi() throws IOException {
+            List<Path> jars = new ArrayList<>(List.of(Path.of(System.getProperty("it.library.jar")),
+                    Path.of(System.getProperty("it.apps.jar"))));
+            String entries = Files.readString(Path.of(System.getProperty("it.classpath.dir"), classpath + ".txt")).trim();
+            Stream.of(entries.split(File.pathSeparator)).map(Path::of).forEach(jars::add);
+            assertThat(jars).as("the runtime's own jars").anyMatch(jar -> jar.getFileName().toString()
+                    .startsWith(this == JERSEY ? "jersey-server-" : "resteasy-core-"));
+
+            List<String> found = new ArrayList<>();
+            for (Path jar : jars) {
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    file.stream().map(entry -> entry.getName()).filter(name -> name.startsWith(CONFIG_PACKAGE))
+                            .findFirst().ifPresent(name -> found.add(jar.getFileName() + "!" + name));
+                }
+            }
+            assertThat(found).as("MicroProfile Config classes on the classpath").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void policyGivenInCodeNeedsNoConfigApi(Runtime runtime) throws Exception {
+        runtime.assertHasNoConfigApi();
+        try (ForkedJvm server = new ForkedJvm.Spec(runtime.programmatic, runtime.classpath).start()) {
+            URI base = server.awaitListening();
+
+            HttpResponse<String> preflight = Http.send("OPTIONS", base.resolve("api/items/1"), Map.of(
+                    "Origin", CodePolicyApplication.ORIGIN, "Access-Control-Request-Method", "PUT",
+                    "Access-Control-Request-Headers", "Content-Type"));
+            assertThat(preflight.statusCode()).isEqualTo(204);
+            assertThat(preflight.headers().allValues("Access-Control-Allow-Origin")).containsExactly(CodePolicyApplication.ORIGIN);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(
+                    methods -> assertThat(methods).contains("PUT"));
+
+            HttpResponse<String> get = Http.send("GET", base.resolve("api/items"), Map.of("Origin", CodePolicyApplication.ORIGIN));
+            assertThat(get.statusCode()).isEqualTo(200);
+            assertThat(get.headers().allValues("Access-Control-Allow-Origin")).containsExactly(CodePolicyApplication.ORIGIN);
+            assertThat(get.headers().allValues("Access-Control-Expose-Headers")).containsExactly("X-Total-Count");
+
+            HttpResponse<String> foreign = Http.send("GET", base.resolve("api/items"), Map.of("Origin", "https://evil.example"));
+            assertThat(foreign.statusCode()).isEqualTo(403);
+            assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void dropInStopsTheApplicationNamingTheFix(Runtime runtime) throws Exception {
+        runtime.assertHasNoConfigApi();
+        try (ForkedJvm server = new ForkedJvm.Spec(runtime.dropIn, runtime.classpath).configDirectory("dropin").start()) {
+            int exitCode = server.awaitExit();
+
+            assertThat(exitCode).as("the application must not come up without its CORS policy:\n%s", server.output())
+                    .isNotZero();
+            assertThat(server.output()).doesNotContain(ForkedMain.LISTENING);
+            assertThat(firstThrowable(server.output())).as("what stopped the start, in:\n%s", server.output())
+                    .startsWith("io.github.jaxrscors.CorsConfigException: Invalid CORS configuration: jaxrs-cors reads its "
+                            + "policy from MicroProfile Config, but no MicroProfile Config implementation is on the classpath")
+                    .contains("io.smallrye.config:smallrye-config")
+                    .contains("new CorsFeature(policy)");
+        }
+    }
+
+    /**
+     * The first line that names a throwable: the one the runtime let escape the start, printed by
+     * {@link ForkedMain}, or the one it logged on its way out.
+     */
+    private static String firstThrowable(String output) {
+        return output.lines()
+                .map(String::strip)
+                .filter(line -> line.matches("(Caused by: )?[\\w.$]+(Exception|Error)(: .*)?"))
+                .findFirst()
+                .orElse("(no throwable in the output)");
+    }
+}
