@@ -3,9 +3,6 @@ package io.github.jaxrscors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smallrye.config.EnvConfigSource;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
@@ -15,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ConfigReaderEnvironmentTest {
 
     private static Config environment(Map<String, String> variables) {
-        return new SmallRyeConfigBuilder().withSources(new EnvConfigSource(variables, 300)).build();
+        return TestConfig.layers().environment(variables).build();
     }
 
     private static ConfigReader.Policies read(Config config) {
@@ -48,9 +45,7 @@ class ConfigReaderEnvironmentTest {
 
     @Test
     void dotsForDashesInAPropertiesFileAreStillReported() {
-        Config config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(Map.of("cors.allowed.origins", "https://app.example"), "file", 100))
-                .build();
+        Config config = TestConfig.of(Map.of("cors.allowed.origins", "https://app.example"));
 
         assertThatThrownBy(() -> read(config)).isInstanceOf(CorsConfigException.class)
                 .hasMessageContaining("cors.allowed.origins: unknown key; did you mean cors.allowed-origins?");

@@ -2,17 +2,11 @@ package io.github.jaxrscors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smallrye.config.EnvConfigSource;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.SysPropConfigSource;
-import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,15 +15,13 @@ import org.junit.jupiter.api.Test;
  * and {@code microprofile-config.properties}, with their usual precedence.
  *
  * <p>The file is {@code config-sources/cors.properties}, loaded with the ordinal of
- * {@code META-INF/microprofile-config.properties} (100): a real file under that name on the test
- * classpath would configure the drop-in feature of every Jersey application in every test. The
- * environment is a map given to SmallRye's {@link EnvConfigSource}, which applies the same name
- * mapping as for real environment variables ({@code cors.allowed-origins} → {@code CORS_ALLOWED_ORIGINS}).
+ * {@code META-INF/microprofile-config.properties} (see {@link TestConfig}): a real file under that
+ * name on the test classpath would configure the drop-in feature of every Jersey application in
+ * every test. The environment is a map that SmallRye maps to keys as it maps real environment
+ * variables ({@code cors.allowed-origins} → {@code CORS_ALLOWED_ORIGINS}); system properties are
+ * this JVM's own, set by each test and cleared after it.
  */
 class ConfigSourcesTest {
-
-    private static final int FILE_ORDINAL = 100;
-    private static final int ENV_ORDINAL = 300;
 
     private final Map<String, String> systemPropertiesSet = new HashMap<>();
 
@@ -44,7 +36,7 @@ class ConfigSourcesTest {
         setSystemProperty("cors.allowed-methods", "DELETE");
         setSystemProperty("cors.allow-private-network", "true");
 
-        CorsPolicy policy = CorsPolicy.fromConfig(build(new SysPropConfigSource()));
+        CorsPolicy policy = CorsPolicy.fromConfig(TestConfig.layers().systemProperties().build());
 
         assertThat(policy.allowedOrigins()).containsExactly("https://sys.example", "https://*.sys.example");
         assertThat(policy.allowedMethods()).contains("DELETE");
@@ -55,7 +47,7 @@ class ConfigSourcesTest {
     void fromSystemPropertiesRefusesTypos() {
         setSystemProperty("cors.allowed-origns", "https://sys.example");
 
-        assertThat(catchProblems(build(new SysPropConfigSource())))
+        assertThat(catchProblems(TestConfig.layers().systemProperties().build()))
                 .anySatisfy(p -> assertThat(p).contains("cors.allowed-origns: unknown key; did you mean cors.allowed-origins?"));
     }
 
@@ -68,7 +60,7 @@ class ConfigSourcesTest {
                 "CORS_ALLOW_CREDENTIALS", "true",
                 "CORS_PREFLIGHT_STATUS", "200");
 
-        CorsPolicy policy = CorsPolicy.fromConfig(build(new EnvConfigSource(env, ENV_ORDINAL)));
+        CorsPolicy policy = CorsPolicy.fromConfig(TestConfig.layers().environment(env).build());
 
         assertThat(policy.allowedOrigins()).containsExactly("https://env.example");
         assertThat(policy.allowedHeaders()).containsExactly("x-token");
@@ -84,7 +76,7 @@ class ConfigSourcesTest {
                 "CORS_POLICY_ADMIN_ALLOWED_ORIGINS", "https://admin.example",
                 "CORS_ENABLED", "true");
 
-        CorsPolicy policy = CorsPolicy.fromConfig(build(new EnvConfigSource(env, ENV_ORDINAL)));
+        CorsPolicy policy = CorsPolicy.fromConfig(TestConfig.layers().environment(env).build());
 
         assertThat(policy.allowedOrigins()).containsExactly("https://env.example");
     }
@@ -93,15 +85,13 @@ class ConfigSourcesTest {
     void environmentVariableTyposAreStillReported() {
         Map<String, String> env = Map.of("CORS_ALLOWED_ORIGIN", "https://env.example");
 
-        assertThat(catchProblems(build(new EnvConfigSource(env, ENV_ORDINAL))))
+        assertThat(catchProblems(TestConfig.layers().environment(env).build()))
                 .singleElement().asString().contains("unknown key; did you mean cors.allowed-origins?");
     }
 
     @Test
     void theEnvironmentSpellingWrittenInAFileIsATypo() {
-        Config config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(Map.of("cors.allowed.origins", "https://file.example"), "file", FILE_ORDINAL))
-                .build();
+        Config config = TestConfig.of(Map.of("cors.allowed.origins", "https://file.example"));
 
         assertThat(catchProblems(config)).singleElement().asString()
                 .startsWith("cors.allowed.origins: unknown key; did you mean cors.allowed-origins?");
@@ -111,14 +101,14 @@ class ConfigSourcesTest {
     void environmentValuesAreValidatedLikeAnyOther() {
         Map<String, String> env = Map.of("CORS_ALLOWED_ORIGINS", "https://env.example/", "CORS_ALLOW_CREDENTIALS", "1");
 
-        assertThat(catchProblems(build(new EnvConfigSource(env, ENV_ORDINAL)))).hasSize(2)
+        assertThat(catchProblems(TestConfig.layers().environment(env).build())).hasSize(2)
                 .anySatisfy(p -> assertThat(p).startsWith("cors.allowed-origins: 'https://env.example/' has a trailing slash"))
                 .anySatisfy(p -> assertThat(p).startsWith("cors.allow-credentials: '1' is not a boolean"));
     }
 
     @Test
-    void fromMicroprofileConfigProperties() throws IOException {
-        CorsPolicy policy = CorsPolicy.fromConfig(build(file()));
+    void fromMicroprofileConfigProperties() {
+        CorsPolicy policy = CorsPolicy.fromConfig(TestConfig.layers().file(file()).build());
 
         assertThat(policy.allowedOrigins()).containsExactly("https://file.example");
         assertThat(policy.allowedMethods()).containsExactly("GET", "HEAD", "POST", "PUT");
@@ -128,11 +118,11 @@ class ConfigSourcesTest {
     }
 
     @Test
-    void systemPropertiesOverrideEnvironmentWhichOverridesTheFile() throws IOException {
+    void systemPropertiesOverrideEnvironmentWhichOverridesTheFile() {
         Map<String, String> env = Map.of("CORS_ALLOWED_ORIGINS", "https://env.example", "CORS_MAX_AGE", "200");
         setSystemProperty("cors.allowed-origins", "https://sys.example");
 
-        CorsPolicy policy = CorsPolicy.fromConfig(build(file(), new EnvConfigSource(env, ENV_ORDINAL), new SysPropConfigSource()));
+        CorsPolicy policy = CorsPolicy.fromConfig(TestConfig.layers().file(file()).environment(env).systemProperties().build());
 
         assertThat(policy.allowedOrigins()).as("system property over env and file").containsExactly("https://sys.example");
         assertThat(policy.maxAge()).as("env over file").isEqualTo(Duration.ofSeconds(200));
@@ -141,11 +131,11 @@ class ConfigSourcesTest {
     }
 
     @Test
-    void aValidOverrideHidesABadValueBelowIt() throws IOException {
+    void aValidOverrideHidesABadValueBelowIt() {
         Map<String, String> env = Map.of("CORS_MAX_AGE", "-1");
         setSystemProperty("cors.max-age", "30");
 
-        CorsPolicy policy = CorsPolicy.fromConfig(build(file(), new EnvConfigSource(env, ENV_ORDINAL), new SysPropConfigSource()));
+        CorsPolicy policy = CorsPolicy.fromConfig(TestConfig.layers().file(file()).environment(env).systemProperties().build());
 
         assertThat(policy.maxAge()).isEqualTo(Duration.ofSeconds(30));
     }
@@ -155,13 +145,8 @@ class ConfigSourcesTest {
         System.setProperty(key, value);
     }
 
-    private static ConfigSource file() throws IOException {
-        URL url = ConfigSourcesTest.class.getResource("/config-sources/cors.properties");
-        return new PropertiesConfigSource(url, FILE_ORDINAL);
-    }
-
-    private static Config build(ConfigSource... sources) {
-        return new SmallRyeConfigBuilder().withSources(sources).build();
+    private static URL file() {
+        return ConfigSourcesTest.class.getResource("/config-sources/cors.properties");
     }
 
     private static java.util.List<String> catchProblems(Config config) {

@@ -3,8 +3,6 @@ package io.github.jaxrscors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.LinkedHashMap;
@@ -158,14 +156,11 @@ class ConfigValidationTest {
                 refusal("nothing like a key", "cors.something.completely.different", "1", "unknown key", "known keys are"));
     }
 
-    static Config config(Map<String, String> values) {
-        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "test", 500)).build();
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
     void refusedWithAMessageNamingKeyValueAndFix(Refusal r) {
-        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(config(r.config)));
+        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(TestConfig.of(r.config)));
         assertThat(e).as("refused").isNotNull();
         assertThat(e.problems().stream().map(Object::toString).toList()).as(e.getMessage()).hasSize(1);
         assertThat(e.problems().stream().map(Object::toString).toList().get(0)).contains(r.fragments);
@@ -175,7 +170,7 @@ class ConfigValidationTest {
     @Test
     void theMasterSwitchIsABooleanToo() {
         CorsConfigException e = catchThrowableOfType(CorsConfigException.class,
-                () -> ConfigReader.enabled(new Settings(MicroProfileSettings.of(config(Map.of("cors.enabled", "yes"))))));
+                () -> ConfigReader.enabled(new Settings(MicroProfileSettings.of(TestConfig.of(Map.of("cors.enabled", "yes"))))));
         assertThat(e.problems().stream().map(Object::toString).toList()).singleElement().asString().contains("cors.enabled", "'yes'", "not a boolean", "write true or false");
     }
 
@@ -191,7 +186,7 @@ class ConfigValidationTest {
         values.put("cors.preflight-status", "200");
         values.put("cors.allow-same-origin", "False");
         values.put("cors.policy.admin.allowed-methods", "*");
-        CorsPolicy policy = CorsPolicy.fromConfig(config(values));
+        CorsPolicy policy = CorsPolicy.fromConfig(TestConfig.of(values));
         assertThat(policy.allowedOrigins()).containsExactly("https://example.com", "https://*.example.org:8443",
                 "http://localhost:*", "http://[::1]:8080", "https://a.example.com");
         assertThat(policy.allowCredentials()).isTrue();
@@ -209,7 +204,7 @@ class ConfigValidationTest {
         values.put("cors.allow-credentials", "yes");
         values.put("cors.alowed-headers", "X-Typo");
         values.put("cors.policy.admin.allowed-methods", "CONNECT");
-        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(config(values)));
+        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(TestConfig.of(values)));
 
         List<String> expected = List.of("'https://example.com/' has a trailing slash", "'null' cannot be allowed",
                 "'https://*.com' puts a wildcard over 'com', a public suffix", "'TRACE' is a forbidden method",
@@ -235,7 +230,7 @@ class ConfigValidationTest {
 
     @Test
     void deploymentFailsWithEveryProblemListed() {
-        Config bad = config(Map.of("cors.allowed-origins", "https://example.com/", "cors.allowed-methods", "TRACK"));
+        Config bad = TestConfig.of(Map.of("cors.allowed-origins", "https://example.com/", "cors.allowed-methods", "TRACK"));
         ResourceConfig application = new ResourceConfig(Resource.class).register(new CorsFeature(null, () -> MicroProfileSettings.of(bad)));
         Throwable failure = catchThrowableOfType(Throwable.class, () -> new ApplicationHandler(application));
         assertThat(failure).as("deployment refused").isNotNull();

@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -143,7 +142,7 @@ class CorsPolicyTest {
     @MethodSource("mistakes")
     void refusesInConfig(Mistake mistake) {
         CorsConfigException e = catchThrowableOfType(CorsConfigException.class,
-                () -> CorsPolicy.fromConfig(config(mistake.inConfig())));
+                () -> CorsPolicy.fromConfig(TestConfig.of(mistake.inConfig())));
 
         assertThat(e).as("refused").isNotNull();
         assertThat(e.problems().stream().map(Object::toString).toList()).singleElement().satisfies(problem -> {
@@ -159,7 +158,7 @@ class CorsPolicyTest {
         mistake.inConfig().forEach((key, value) -> named.put(key.replace("cors.", "cors.policy.admin."), value));
         named.put("cors.allowed-origins", ORIGIN);
 
-        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(config(named)));
+        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(TestConfig.of(named)));
 
         assertThat(e).as("refused").isNotNull();
         assertThat(e.problems().stream().map(Object::toString).toList()).singleElement().satisfies(problem -> {
@@ -203,14 +202,14 @@ class CorsPolicyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("configOnlyMistakes")
     void refusesConfigOnlyMistakes(ConfigOnly row) {
-        assertThatThrownBy(() -> CorsPolicy.fromConfig(config(row.config())))
+        assertThatThrownBy(() -> CorsPolicy.fromConfig(TestConfig.of(row.config())))
                 .isInstanceOfSatisfying(CorsConfigException.class,
                         e -> assertThat(e.problems().stream().map(Object::toString).toList()).singleElement().asString().contains(row.fragments()));
     }
 
     @Test
     void acceptsBooleansInAnyCase() {
-        CorsPolicy policy = CorsPolicy.fromConfig(config(Map.of(
+        CorsPolicy policy = CorsPolicy.fromConfig(TestConfig.of(Map.of(
                 "cors.allowed-origins", ORIGIN, "cors.allow-credentials", "TRUE", "cors.allow-same-origin", "False",
                 "cors.allow-private-network", " true ")));
 
@@ -272,7 +271,7 @@ class CorsPolicyTest {
         config.put("cors.alowed-origins", "https://typo.example");
         config.put("cors.policy.admin.allowed-origins", "null");
 
-        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(config(config)));
+        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(TestConfig.of(config)));
 
         assertThat(e.problems().stream().map(Object::toString).toList()).hasSize(9);
         assertThat(e.problems().stream().map(Object::toString).toList()).anySatisfy(p -> assertThat(p).startsWith("cors.allowed-origins: 'https://a.example/'"))
@@ -302,7 +301,7 @@ class CorsPolicyTest {
         config.put("cors.reject-disallowed", "false");
         config.put("cors.preflight-status", "200");
 
-        CorsPolicy fromConfig = CorsPolicy.fromConfig(config(config));
+        CorsPolicy fromConfig = CorsPolicy.fromConfig(TestConfig.of(config));
         CorsPolicy inCode = CorsPolicy.builder()
                 .allowOrigin("https://app.example.com").allowOrigin("https://*.example.org").allowOrigin("http://localhost:*")
                 .allowMethod("PUT").allowMethod("DELETE")
@@ -326,7 +325,7 @@ class CorsPolicyTest {
 
     @Test
     void listsAreTrimmedAndEmptyEntriesIgnored() {
-        CorsPolicy policy = CorsPolicy.fromConfig(config(Map.of(
+        CorsPolicy policy = CorsPolicy.fromConfig(TestConfig.of(Map.of(
                 "cors.allowed-origins", " https://a.example ,, https://b.example ,",
                 "cors.allowed-methods", "PUT ,,")));
 
@@ -339,7 +338,7 @@ class CorsPolicyTest {
         assertThat(CorsPolicy.builder().allowHeader("Content-Type").build().allowNonSimpleContentTypes()).isTrue();
         assertThat(CorsPolicy.builder().allowHeadersPrefixed("Content-").build().allowNonSimpleContentTypes()).isTrue();
         assertThat(CorsPolicy.builder().allowAnyHeader().build().allowNonSimpleContentTypes()).isTrue();
-        assertThat(CorsPolicy.fromConfig(config(Map.of("cors.allowed-headers", "content-type"))).allowNonSimpleContentTypes()).isTrue();
+        assertThat(CorsPolicy.fromConfig(TestConfig.of(Map.of("cors.allowed-headers", "content-type"))).allowNonSimpleContentTypes()).isTrue();
         assertThat(CorsPolicy.builder().allowHeader("X-Token").build().allowNonSimpleContentTypes()).isFalse();
     }
 
@@ -393,7 +392,7 @@ class CorsPolicyTest {
     void documentedDefaultIsTheRealOne(Default row) throws IOException {
         assertThat(javadocOf(row.getter())).as("Javadoc of CorsPolicy.%s()", row.getter()).contains(row.documented());
         assertThat(row.value().apply(CorsPolicy.builder().build())).as("builder default").isEqualTo(row.expected());
-        assertThat(row.value().apply(CorsPolicy.fromConfig(config(Map.of())))).as("config default").isEqualTo(row.expected());
+        assertThat(row.value().apply(CorsPolicy.fromConfig(TestConfig.of(Map.of())))).as("config default").isEqualTo(row.expected());
     }
 
     @Test
@@ -411,7 +410,7 @@ class CorsPolicyTest {
 
     @Test
     void builderAndConfigDefaultsAreTheSamePolicy() {
-        assertThat(CorsPolicy.fromConfig(config(Map.of()))).isEqualTo(CorsPolicy.builder().build());
+        assertThat(CorsPolicy.fromConfig(TestConfig.of(Map.of()))).isEqualTo(CorsPolicy.builder().build());
     }
 
     @Test
@@ -422,7 +421,7 @@ class CorsPolicyTest {
                 "cors.allow-private-network", "false", "cors.reject-disallowed", "true", "cors.preflight-status", "204",
                 "cors.allow-insecure-origins", "false");
 
-        assertThat(CorsPolicy.fromConfig(config(contractDefaults))).isEqualTo(CorsPolicy.builder().build());
+        assertThat(CorsPolicy.fromConfig(TestConfig.of(contractDefaults))).isEqualTo(CorsPolicy.builder().build());
     }
 
     private static final Pattern DOCUMENTED_GETTER = Pattern.compile(
@@ -439,9 +438,5 @@ class CorsPolicyTest {
             }
         }
         throw new AssertionError("no Javadoc for CorsPolicy." + getter + "()");
-    }
-
-    private static Config config(Map<String, String> properties) {
-        return JerseyHarness.config(properties);
     }
 }

@@ -20,10 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** A bad {@code @Cors} fails the application's start with a message naming the class and method. */
 class DeploymentFailureTest {
 
-    private static final Config CONFIG = ResourceTestClient.config(Map.of(
+    private static final Config CONFIG = TestConfig.of(Map.of(
             "cors.allowed-origins", "https://app.example.com",
             "cors.policy.admin.allowed-origins", "https://admin.example.com",
-            "cors.policy.public.allowed-origins", "*"), Map.of());
+            "cors.policy.public.allowed-origins", "*"));
 
     @Path("a")
     public static class UnknownPolicy {

@@ -75,7 +75,7 @@ class StricterPolicyTest {
 
     @Test
     void theConfigurationNamesItsOwnOptIn() {
-        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(JerseyHarness.config(Map.of(
+        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(TestConfig.of(Map.of(
                 "cors.allowed-origins", "https://app.example.com",
                 "cors.policy.legacy.allowed-origins", "http://legacy.example.com",
                 "cors.policy.legacy.allow-credentials", "true"))));
@@ -85,7 +85,7 @@ class StricterPolicyTest {
             assertThat(problem.message()).contains("cors.policy.legacy.allow-credentials = true",
                     "cors.policy.legacy.allow-insecure-origins=true");
         });
-        assertThat(CorsPolicy.fromConfig(JerseyHarness.config(Map.of(
+        assertThat(CorsPolicy.fromConfig(TestConfig.of(Map.of(
                 "cors.allowed-origins", "http://legacy.example.com", "cors.allow-credentials", "true",
                 "cors.allow-insecure-origins", "true"))).allowedOrigins()).containsExactly("http://legacy.example.com");
     }
@@ -95,7 +95,7 @@ class StricterPolicyTest {
         CorsConfigException inCode = catchThrowableOfType(CorsConfigException.class,
                 () -> CorsPolicy.builder().allowAnyOrigin().allowPrivateNetwork(true).build());
         CorsConfigException inConfig = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(
-                JerseyHarness.config(Map.of("cors.allowed-origins", "*", "cors.allow-private-network", "true"))));
+                TestConfig.of(Map.of("cors.allowed-origins", "*", "cors.allow-private-network", "true"))));
 
         assertThat(inCode.problems()).singleElement().hasToString("allowPrivateNetwork: private network access cannot be "
                 + "combined with any origin ('*' in allowAnyOrigin): any website could reach servers on your visitors' "
@@ -166,7 +166,7 @@ class StricterPolicyTest {
 
     @Test
     void problemsAreValuesWithTheirSiteAndValue() {
-        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(JerseyHarness.config(Map.of(
+        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(TestConfig.of(Map.of(
                 "cors.allowed-origins", "https://app.example.com/",
                 "cors.max-age", "-5",
                 "cors.alowed-methods", "PUT"))));
@@ -191,14 +191,14 @@ class StricterPolicyTest {
 
     @Test
     void quarkusOwnCorsFilterMustBeOff() {
-        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(JerseyHarness.config(Map.of(
+        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(TestConfig.of(Map.of(
                 "cors.allowed-origins", "https://app.example.com", "quarkus.http.cors.enabled", "true"))));
 
         assertThat(e.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.where()).isEqualTo("quarkus.http.cors.enabled");
             assertThat(problem.message()).contains("Quarkus's own CORS filter", "quarkus.http.cors.enabled=false");
         });
-        assertThatCode(() -> CorsPolicy.fromConfig(JerseyHarness.config(Map.of(
+        assertThatCode(() -> CorsPolicy.fromConfig(TestConfig.of(Map.of(
                 "cors.allowed-origins", "https://app.example.com", "quarkus.http.cors.enabled", "false"))))
                 .doesNotThrowAnyException();
     }
