@@ -2,7 +2,6 @@ package io.github.jaxrscors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.jaxrscors.JerseyHarness.Reply;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -62,9 +61,9 @@ class CorsHttpTest {
     /** One application per policy, started on first use. */
     private static final Map<String, App> APPS = new HashMap<>();
 
-    record App(JerseyHarness http, AtomicInteger resourceCalls, AtomicInteger authCalls) {
+    record App(TestServer server, AtomicInteger resourceCalls, AtomicInteger authCalls) {
         Reply send(String method, String path, String... headers) {
-            return http.send(method, path, headers);
+            return server.send(method, path, headers);
         }
     }
 
@@ -81,7 +80,7 @@ class CorsHttpTest {
                     .register(IllegalArgumentMapper.class)
                     .register(preMatchingAuth ? new PreMatchingAuthFilter(authCalls) : new AuthFilter(authCalls))
                     .register(new CorsFeature(policy));
-            return new App(JerseyHarness.start(config), resourceCalls, authCalls);
+            return new App(TestServer.start(config), resourceCalls, authCalls);
         });
     }
 
@@ -91,7 +90,7 @@ class CorsHttpTest {
 
     @AfterAll
     static void stop() {
-        APPS.values().forEach(app -> app.http().close());
+        APPS.values().forEach(app -> app.server().close());
         APPS.clear();
     }
 
@@ -243,12 +242,12 @@ class CorsHttpTest {
     @Test
     void sameOriginPassesUntouched() {
         App app = defaultApp();
-        String own = app.http().ownOrigin();
+        String own = app.server().ownOrigin();
         int before = app.resourceCalls().get();
 
         Reply get = app.send("GET", "items", "Origin", own);
         Reply delete = app.send("DELETE", "items", "Origin", own);
-        Reply json = app.http().sendWithBody("POST", "items", "{}", "Origin", own, "Content-Type", "application/json");
+        Reply json = app.server().sendWithBody("POST", "items", "{}", "Origin", own, "Content-Type", "application/json");
 
         assertThat(List.of(get.status(), delete.status(), json.status()))
                 .as("own origin is not in the policy, DELETE and JSON are not allowed cross-origin").containsOnly(200);
@@ -261,7 +260,7 @@ class CorsHttpTest {
     void sameOriginPreflightIsLeftToTheApplication() {
         App app = defaultApp();
 
-        Reply reply = app.send("OPTIONS", "items", "Origin", app.http().ownOrigin(), "Access-Control-Request-Method", "DELETE");
+        Reply reply = app.send("OPTIONS", "items", "Origin", app.server().ownOrigin(), "Access-Control-Request-Method", "DELETE");
 
         assertThat(reply.status()).as("Jersey's own OPTIONS answer").isEqualTo(200);
         assertThat(reply.header("Allow")).contains("DELETE");
@@ -271,7 +270,7 @@ class CorsHttpTest {
     @Test
     void sameOriginMeansSameSchemeHostAndPort() {
         App app = defaultApp();
-        int port = app.http().base.getPort();
+        int port = app.server().port();
 
         assertThat(app.send("GET", "items", "Origin", "http://localhost:" + (port == 65535 ? port - 1 : port + 1)).status()).isEqualTo(403);
         assertThat(app.send("GET", "items", "Origin", "https://localhost:" + port).status()).isEqualTo(403);
@@ -283,7 +282,7 @@ class CorsHttpTest {
     void sameOriginIsCheckedLikeAnyOtherWhenNotAllowed() {
         App app = app("no-same-origin", CorsPolicy.builder().allowOrigin(ORIGIN).allowSameOrigin(false).build());
 
-        Reply reply = app.send("GET", "items", "Origin", app.http().ownOrigin());
+        Reply reply = app.send("GET", "items", "Origin", app.server().ownOrigin());
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.corsHeaders()).isEmpty();
@@ -564,8 +563,8 @@ class CorsHttpTest {
     void allowedMethodsAndSafelistedContentTypesPass() {
         App app = defaultApp();
 
-        Reply put = app.http().sendWithBody("PUT", "items", "x", "Origin", ORIGIN, "Content-Type", "text/plain;charset=UTF-8", "X-Token", "t");
-        Reply form = app.http().sendWithBody("POST", "items", "a=b", "Origin", ORIGIN, "Content-Type", "application/x-www-form-urlencoded");
+        Reply put = app.server().sendWithBody("PUT", "items", "x", "Origin", ORIGIN, "Content-Type", "text/plain;charset=UTF-8", "X-Token", "t");
+        Reply form = app.server().sendWithBody("POST", "items", "a=b", "Origin", ORIGIN, "Content-Type", "application/x-www-form-urlencoded");
 
         assertThat(put.status()).isEqualTo(200);
         assertThat(put.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
@@ -639,8 +638,8 @@ class CorsHttpTest {
         App app = defaultApp();
         int before = app.resourceCalls().get();
 
-        Reply json = app.http().sendWithBody("POST", "items", "{}", "Origin", ORIGIN, "Content-Type", "application/json");
-        Reply plain = app.http().sendWithBody("POST", "items", "{}", "Origin", ORIGIN, "Content-Type", "text/plain");
+        Reply json = app.server().sendWithBody("POST", "items", "{}", "Origin", ORIGIN, "Content-Type", "application/json");
+        Reply plain = app.server().sendWithBody("POST", "items", "{}", "Origin", ORIGIN, "Content-Type", "text/plain");
 
         assertThat(json.status()).isEqualTo(403);
         assertThat(json.corsHeaders()).isEmpty();
@@ -659,7 +658,7 @@ class CorsHttpTest {
         Reply evil = app.send("GET", "items", "Origin", EVIL);
         Reply malformed = app.send("GET", "items", "Origin", "null");
         Reply method = app.send("DELETE", "items", "Origin", ORIGIN);
-        Reply json = app.http().sendWithBody("POST", "items", "{}", "Origin", ORIGIN, "Content-Type", "application/json");
+        Reply json = app.server().sendWithBody("POST", "items", "{}", "Origin", ORIGIN, "Content-Type", "application/json");
         Reply preflight = app.send("OPTIONS", "items", "Origin", EVIL, "Access-Control-Request-Method", "GET");
 
         for (Reply reply : List.of(evil, malformed, method, json)) {

@@ -93,12 +93,12 @@ class FailClosedTest {
     }
 
     private static CorsFeature feature() {
-        return new CorsFeature(null, () -> MicroProfileSettings.of(JerseyHarness.config(CONFIG)));
+        return new CorsFeature(null, () -> MicroProfileSettings.of(TestConfig.of(CONFIG)));
     }
 
     @Test
     void aMistakeFoundOnlyAtStartStopsTheServer() {
-        Throwable thrown = catchThrowable(() -> JerseyHarness.start(new ResourceConfig(LocatorsOnly.class).register(feature())).close());
+        Throwable thrown = catchThrowable(() -> TestServer.start(new ResourceConfig(LocatorsOnly.class).register(feature())).close());
 
         assertThat(thrown).isInstanceOf(CorsConfigException.class)
                 .hasMessageContaining(LocatorsOnly.class.getName() + "#store").hasMessageContaining("'https://*.co.uk'");
@@ -138,7 +138,7 @@ class FailClosedTest {
 
     @Test
     void aRuntimeThatNeverReportsResourcesCannotStartAServer() {
-        Throwable thrown = catchThrowable(() -> JerseyHarness.start(
+        Throwable thrown = catchThrowable(() -> TestServer.start(
                 new ResourceConfig(Items.class).register(new HidingResources(feature()))).close());
 
         assertThat(thrown).isInstanceOf(CorsConfigException.class).hasMessageContaining("never reported");

@@ -3,7 +3,6 @@ package io.github.jaxrscors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.jaxrscors.JerseyHarness.Reply;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientRequestFilter;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.Config;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * policy in code, switched off, misconfigured, without a MicroProfile Config implementation, and
  * never in a Jersey client.
  *
- * <p>The drop-in reads {@code ConfigProvider.getConfig()}; {@link JerseyHarness#startWithConfig}
- * makes that return a config holding exactly the given properties during deployment.
+ * <p>The drop-in reads {@code ConfigProvider.getConfig()}; {@link TestServer#startDropIn} makes that
+ * return a config holding exactly the given properties during deployment.
  */
 class FeatureInstallationTest {
 
@@ -40,7 +40,7 @@ class FeatureInstallationTest {
 
     @Test
     void dropInWorksWithoutAnyRegistration() {
-        try (JerseyHarness app = JerseyHarness.startWithConfig(resources(), CONFIG)) {
+        try (TestServer app = TestServer.startDropIn(resources(), TestConfig.of(CONFIG))) {
             Reply allowed = app.send("GET", "items", "Origin", ORIGIN);
             Reply refused = app.send("GET", "items", "Origin", CODE_ORIGIN);
             Reply preflight = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "POST");
@@ -55,7 +55,7 @@ class FeatureInstallationTest {
 
     @Test
     void registeringTheClassAsWellInstallsItOnce() {
-        try (JerseyHarness app = JerseyHarness.startWithConfig(resources().register(CorsFeature.class), CONFIG)) {
+        try (TestServer app = TestServer.startDropIn(resources().register(CorsFeature.class), TestConfig.of(CONFIG))) {
             assertInstalledOnce(app.send("GET", "items", "Origin", ORIGIN));
         }
     }
@@ -64,7 +64,7 @@ class FeatureInstallationTest {
     void registeringInstancesAsWellInstallsItOnce() {
         ResourceConfig config = resources().register(new CorsFeature()).register(new AlsoRegistering(new CorsFeature()));
 
-        try (JerseyHarness app = JerseyHarness.startWithConfig(config, CONFIG)) {
+        try (TestServer app = TestServer.startDropIn(config, TestConfig.of(CONFIG))) {
             assertInstalledOnce(app.send("GET", "items", "Origin", ORIGIN));
         }
     }
@@ -80,7 +80,7 @@ class FeatureInstallationTest {
     void aPolicyInCodeWinsOverConfiguration() {
         CorsPolicy policy = CorsPolicy.builder().allowOrigin(CODE_ORIGIN).build();
 
-        try (JerseyHarness app = JerseyHarness.startWithConfig(resources().register(new CorsFeature(policy)), CONFIG)) {
+        try (TestServer app = TestServer.startDropIn(resources().register(new CorsFeature(policy)), TestConfig.of(CONFIG))) {
             assertCodeWins(app);
         }
     }
@@ -90,12 +90,12 @@ class FeatureInstallationTest {
         CorsPolicy policy = CorsPolicy.builder().allowOrigin(CODE_ORIGIN).build();
         ResourceConfig config = resources().register(new AlsoRegistering(new CorsFeature(policy)));
 
-        try (JerseyHarness app = JerseyHarness.startWithConfig(config, CONFIG)) {
+        try (TestServer app = TestServer.startDropIn(config, TestConfig.of(CONFIG))) {
             assertCodeWins(app);
         }
     }
 
-    private static void assertCodeWins(JerseyHarness app) {
+    private static void assertCodeWins(TestServer app) {
         Reply code = app.send("GET", "items", "Origin", CODE_ORIGIN);
         Reply configured = app.send("GET", "items", "Origin", ORIGIN);
 
@@ -108,7 +108,7 @@ class FeatureInstallationTest {
 
     @Test
     void registeringTheClassInsideAnotherFeatureInstallsOnce() {
-        try (JerseyHarness app = JerseyHarness.startWithConfig(resources().register(new AlsoRegistering(CorsFeature.class)), CONFIG)) {
+        try (TestServer app = TestServer.startDropIn(resources().register(new AlsoRegistering(CorsFeature.class)), TestConfig.of(CONFIG))) {
             assertInstalledOnce(app.send("GET", "items", "Origin", ORIGIN));
         }
     }
@@ -136,7 +136,7 @@ class FeatureInstallationTest {
     void disabledLeavesEveryRequestAlone() {
         Map<String, String> disabled = Map.of("cors.enabled", "false", "cors.allowed-origins", ORIGIN);
 
-        try (JerseyHarness app = JerseyHarness.startWithConfig(resources(), disabled)) {
+        try (TestServer app = TestServer.startDropIn(resources(), TestConfig.of(disabled))) {
             Reply actual = app.send("GET", "items", "Origin", ORIGIN);
             Reply other = app.send("DELETE", "items", "Origin", "https://evil.example");
             Reply preflight = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "PUT");
@@ -156,14 +156,14 @@ class FeatureInstallationTest {
     void disabledIgnoresTheRestOfTheConfiguration() {
         Map<String, String> disabled = Map.of("cors.enabled", "FALSE", "cors.allowed-origins", "https://bad.example/");
 
-        try (JerseyHarness app = JerseyHarness.startWithConfig(resources(), disabled)) {
+        try (TestServer app = TestServer.startDropIn(resources(), TestConfig.of(disabled))) {
             assertThat(app.send("GET", "items", "Origin", ORIGIN).corsHeaders()).isEmpty();
         }
     }
 
     @Test
     void enabledMustBeABoolean() {
-        Throwable failure = catchThrowable(() -> JerseyHarness.startWithConfig(resources(), Map.of("cors.enabled", "no")).close());
+        Throwable failure = catchThrowable(() -> TestServer.startDropIn(resources(), TestConfig.of(Map.of("cors.enabled", "no"))).close());
 
         assertThat(corsConfigException(failure).problems()).extracting(Object::toString).containsExactly("cors.enabled: 'no' is not a boolean; write true or false");
     }
@@ -177,7 +177,7 @@ class FeatureInstallationTest {
                 "cors.max-age", "-1",
                 "cors.alowed-headers", "X-Token");
 
-        Throwable failure = catchThrowable(() -> JerseyHarness.startWithConfig(resources(), bad).close());
+        Throwable failure = catchThrowable(() -> TestServer.startDropIn(resources(), TestConfig.of(bad)).close());
 
         CorsConfigException e = corsConfigException(failure);
         assertThat(e.problems().stream().map(Object::toString).toList()).hasSize(5);
@@ -196,7 +196,7 @@ class FeatureInstallationTest {
             throw new IllegalStateException("No ConfigProviderResolver implementation found!");
         });
 
-        Throwable failure = catchThrowable(() -> JerseyHarness.start(resources().register(feature)).close());
+        Throwable failure = catchThrowable(() -> TestServer.start(resources().register(feature)).close());
 
         CorsConfigException e = corsConfigException(failure);
         assertThat(e.getMessage()).contains(Deployment.NO_CONFIG_IMPLEMENTATION)
@@ -211,7 +211,7 @@ class FeatureInstallationTest {
             throw new IllegalStateException("No ConfigProviderResolver implementation found!");
         });
 
-        try (JerseyHarness app = JerseyHarness.start(resources().register(feature))) {
+        try (TestServer app = TestServer.start(resources().register(feature))) {
             assertThat(app.send("GET", "items", "Origin", ORIGIN).header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
         }
     }
@@ -219,9 +219,9 @@ class FeatureInstallationTest {
     @Test
     void theMasterSwitchAlsoTurnsOffAPolicyGivenInCode() {
         CorsFeature feature = new CorsFeature(CorsPolicy.builder().allowOrigin(ORIGIN).build(),
-                () -> MicroProfileSettings.of(JerseyHarness.config(Map.of("cors.enabled", "false"))));
+                () -> MicroProfileSettings.of(TestConfig.of(Map.of("cors.enabled", "false"))));
 
-        try (JerseyHarness app = JerseyHarness.start(resources().register(feature))) {
+        try (TestServer app = TestServer.start(resources().register(feature))) {
             Reply actual = app.send("GET", "items", "Origin", ORIGIN);
             Reply preflight = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "PUT");
 
@@ -238,9 +238,9 @@ class FeatureInstallationTest {
         Map<String, String> bad = Map.of(
                 "cors.alowed-origins", "https://app.example.com",
                 "cors.policy.admin.allow-credentials", "yes");
-        CorsFeature feature = new CorsFeature(CorsPolicy.builder().allowOrigin(ORIGIN).build(), () -> MicroProfileSettings.of(JerseyHarness.config(bad)));
+        CorsFeature feature = new CorsFeature(CorsPolicy.builder().allowOrigin(ORIGIN).build(), () -> MicroProfileSettings.of(TestConfig.of(bad)));
 
-        Throwable failure = catchThrowable(() -> JerseyHarness.start(resources().register(feature)).close());
+        Throwable failure = catchThrowable(() -> TestServer.start(resources().register(feature)).close());
 
         assertThat(corsConfigException(failure).problems()).extracting(Object::toString).containsExactlyInAnyOrder(
                 "cors.alowed-origins: unknown key; did you mean cors.allowed-origins?",
@@ -252,10 +252,10 @@ class FeatureInstallationTest {
         AtomicInteger asked = new AtomicInteger();
         CorsFeature feature = new CorsFeature(null, () -> {
             asked.incrementAndGet();
-            return MicroProfileSettings.of(JerseyHarness.config(CONFIG));
+            return MicroProfileSettings.of(TestConfig.of(CONFIG));
         });
 
-        try (JerseyHarness app = JerseyHarness.start(resources().register(feature))) {
+        try (TestServer app = TestServer.start(resources().register(feature))) {
             int atDeployment = asked.get();
             app.send("GET", "items", "Origin", ORIGIN);
             app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "POST");
@@ -276,9 +276,10 @@ class FeatureInstallationTest {
             request.abortWith(Response.ok("from the filter").build());
         };
 
-        Client client = JerseyHarness.withConfig(Map.of("cors.allowed-origins", "https://bad.example/"), ClientBuilder::newClient);
+        Config bad = TestConfig.of(Map.of("cors.allowed-origins", "https://bad.example/"));
+        Client client = TestServer.withConfigProvider(bad, ClientBuilder::newClient);
         try {
-            Response response = JerseyHarness.withConfig(Map.of("cors.allowed-origins", "https://bad.example/"),
+            Response response = TestServer.withConfigProvider(bad,
                     () -> client.register(inspect).target("http://localhost:9/").request().header("Origin", ORIGIN).get());
 
             assertThat(response.getStatus()).isEqualTo(200);

@@ -2,7 +2,6 @@ package io.github.jaxrscors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.jaxrscors.JerseyHarness.Reply;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,25 +20,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KtorBehaviourTest {
 
-    private static final Map<String, JerseyHarness> APPS = new HashMap<>();
+    private static final Map<String, TestServer> APPS = new HashMap<>();
 
-    private static synchronized JerseyHarness app(String name, CorsPolicy.Builder policy) {
-        return APPS.computeIfAbsent(name, n -> JerseyHarness.start(new ResourceConfig()
-                .register(new CorsHttpTest.Items(new AtomicInteger()))
-                .register(new CorsFeature(policy.build()))));
+    private static synchronized TestServer app(String name, CorsPolicy.Builder policy) {
+        return APPS.computeIfAbsent(name, n -> TestServer.start(new ResourceConfig()
+                .register(new CorsHttpTest.Items(new AtomicInteger())), policy.build()));
     }
 
     @AfterAll
     static void stop() {
-        APPS.values().forEach(JerseyHarness::close);
+        APPS.values().forEach(TestServer::close);
         APPS.clear();
     }
 
-    private static Reply get(JerseyHarness app, String origin) {
+    private static Reply get(TestServer app, String origin) {
         return app.send("GET", "items", "Origin", origin);
     }
 
-    private static Reply preflight(JerseyHarness app, String origin, String method, String headers) {
+    private static Reply preflight(TestServer app, String origin, String method, String headers) {
         return headers == null
                 ? app.send("OPTIONS", "items", "Origin", origin, "Access-Control-Request-Method", method)
                 : app.send("OPTIONS", "items", "Origin", origin, "Access-Control-Request-Method", method,
@@ -115,7 +113,7 @@ class KtorBehaviourTest {
         assertAllowed(app("host-wildcard", CorsPolicy.builder().allowHost("*.client-host.example", List.of("https"))), row);
     }
 
-    private static void assertAllowed(JerseyHarness app, Host row) {
+    private static void assertAllowed(TestServer app, Host row) {
         Reply actual = get(app, row.origin());
         Reply preflight = preflight(app, row.origin(), "GET", null);
 
@@ -134,7 +132,7 @@ class KtorBehaviourTest {
 
     @Test
     void anyHostAnswersAWildcardWithoutVary() {
-        JerseyHarness app = app("any-host", CorsPolicy.builder().allowAnyOrigin());
+        TestServer app = app("any-host", CorsPolicy.builder().allowAnyOrigin());
 
         Reply actual = get(app, "https://whoever.example");
         Reply preflight = preflight(app, "https://whoever.example", "POST", null);
@@ -148,7 +146,7 @@ class KtorBehaviourTest {
 
     @Test
     void allowHostStarIsAnyHost() {
-        JerseyHarness app = app("host-star", CorsPolicy.builder().allowHost("*"));
+        TestServer app = app("host-star", CorsPolicy.builder().allowHost("*"));
 
         Reply actual = get(app, "https://whoever.example");
 
@@ -158,7 +156,7 @@ class KtorBehaviourTest {
 
     @Test
     void defaultMethodsAreGetPostAndHead() {
-        JerseyHarness app = app("defaults", CorsPolicy.builder().allowHost("client-host"));
+        TestServer app = app("defaults", CorsPolicy.builder().allowHost("client-host"));
         String origin = "https://client-host";
 
         for (String method : List.of("GET", "POST", "HEAD")) {
@@ -174,7 +172,7 @@ class KtorBehaviourTest {
 
     @Test
     void addedMethodsAreAllowedBesideTheDefaults() {
-        JerseyHarness app = app("methods", CorsPolicy.builder().allowHost("client-host").allowMethod("PUT").allowMethod("DELETE"));
+        TestServer app = app("methods", CorsPolicy.builder().allowHost("client-host").allowMethod("PUT").allowMethod("DELETE"));
         String origin = "https://client-host";
 
         Reply put = preflight(app, origin, "PUT", null);
@@ -191,7 +189,7 @@ class KtorBehaviourTest {
 
     @Test
     void defaultHeadersAreAllowedWithoutConfiguration() {
-        JerseyHarness app = app("defaults", CorsPolicy.builder().allowHost("client-host"));
+        TestServer app = app("defaults", CorsPolicy.builder().allowHost("client-host"));
 
         Reply reply = preflight(app, "https://client-host", "GET", "Accept, Accept-Language, Content-Language");
 
@@ -202,7 +200,7 @@ class KtorBehaviourTest {
 
     @Test
     void allowHeaderAllowsThatHeaderInAnyCase() {
-        JerseyHarness app = app("header", CorsPolicy.builder().allowHost("client-host").allowHeader("X-My-Header"));
+        TestServer app = app("header", CorsPolicy.builder().allowHost("client-host").allowHeader("X-My-Header"));
 
         Reply reply = preflight(app, "https://client-host", "GET", "x-my-header");
 
@@ -214,7 +212,7 @@ class KtorBehaviourTest {
 
     @Test
     void allowHeadersPrefixedAllowsEveryHeaderWithThePrefix() {
-        JerseyHarness app = app("prefixed", CorsPolicy.builder().allowHost("client-host").allowHeadersPrefixed("custom-"));
+        TestServer app = app("prefixed", CorsPolicy.builder().allowHost("client-host").allowHeadersPrefixed("custom-"));
 
         Reply reply = preflight(app, "https://client-host", "GET", "Custom-One, custom-two");
 
@@ -226,7 +224,7 @@ class KtorBehaviourTest {
     @Test
     void allowCredentialsEchoesTheOriginWithCredentials() {
         // Ktor's allowHost covers http too; with credentials that is refused here unless opted in.
-        JerseyHarness app = app("credentials", CorsPolicy.builder().allowHost("client-host").allowCredentials(true)
+        TestServer app = app("credentials", CorsPolicy.builder().allowHost("client-host").allowCredentials(true)
                 .allowInsecureOrigins(true));
 
         Reply actual = get(app, "https://client-host");
@@ -248,7 +246,7 @@ class KtorBehaviourTest {
 
     @Test
     void maxAgeIsSentOnPreflightsOnly() {
-        JerseyHarness app = app("max-age", CorsPolicy.builder().allowHost("client-host").maxAge(Duration.ofSeconds(3600)));
+        TestServer app = app("max-age", CorsPolicy.builder().allowHost("client-host").maxAge(Duration.ofSeconds(3600)));
 
         assertThat(preflight(app, "https://client-host", "GET", null).header("Access-Control-Max-Age")).isEqualTo("3600");
         assertThat(get(app, "https://client-host").all("Access-Control-Max-Age")).isEmpty();
@@ -256,16 +254,16 @@ class KtorBehaviourTest {
 
     @Test
     void exposeHeaderIsSentOnActualResponses() {
-        JerseyHarness app = app("expose", CorsPolicy.builder().allowHost("client-host").exposeHeader("X-Total-Count"));
+        TestServer app = app("expose", CorsPolicy.builder().allowHost("client-host").exposeHeader("X-Total-Count"));
 
         assertThat(get(app, "https://client-host").header("Access-Control-Expose-Headers")).isEqualTo("X-Total-Count");
     }
 
     @Test
     void nonSimpleContentTypesAreRefusedUntilContentTypeIsAllowed() {
-        JerseyHarness refusing = app("defaults", CorsPolicy.builder().allowHost("client-host"));
-        JerseyHarness byHeader = app("content-type", CorsPolicy.builder().allowHost("client-host").allowHeader("Content-Type"));
-        JerseyHarness byOption = app("non-simple", CorsPolicy.builder().allowHost("client-host").allowNonSimpleContentTypes(true));
+        TestServer refusing = app("defaults", CorsPolicy.builder().allowHost("client-host"));
+        TestServer byHeader = app("content-type", CorsPolicy.builder().allowHost("client-host").allowHeader("Content-Type"));
+        TestServer byOption = app("non-simple", CorsPolicy.builder().allowHost("client-host").allowNonSimpleContentTypes(true));
         String origin = "https://client-host";
 
         assertThat(refusing.sendWithBody("POST", "items", "{}", "Origin", origin, "Content-Type", "application/json").status())
@@ -285,7 +283,7 @@ class KtorBehaviourTest {
 
     @Test
     void sameOriginRequestsAreUntouched() {
-        JerseyHarness app = app("defaults", CorsPolicy.builder().allowHost("client-host"));
+        TestServer app = app("defaults", CorsPolicy.builder().allowHost("client-host"));
 
         Reply reply = app.sendWithBody("POST", "items", "{}", "Origin", app.ownOrigin(), "Content-Type", "application/json");
 

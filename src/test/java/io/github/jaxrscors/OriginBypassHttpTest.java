@@ -68,19 +68,19 @@ class OriginBypassHttpTest {
         }
     }
 
-    private static final Map<PolicyUnderTest, LoopbackServer> SERVERS = new ConcurrentHashMap<>();
+    private static final Map<PolicyUnderTest, TestServer> SERVERS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> TRIED = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() {
         for (PolicyUnderTest p : PolicyUnderTest.values()) {
-            SERVERS.put(p, new LoopbackServer(new ResourceConfig(Resource.class).register(new CorsFeature(p.policy))));
+            SERVERS.put(p, TestServer.start(new ResourceConfig(Resource.class), p.policy));
         }
     }
 
     @AfterAll
     static void stop() {
-        SERVERS.values().forEach(LoopbackServer::close);
+        SERVERS.values().forEach(TestServer::close);
         StringBuilder summary = new StringBuilder("Origin bypass cases tried per family (each as actual GET and as preflight):");
         new TreeMap<>(TRIED).forEach((family, n) -> summary.append("\n  ").append(family).append(": ").append(n));
         System.out.println(summary);
@@ -258,29 +258,29 @@ class OriginBypassHttpTest {
     @MethodSource("cases")
     void originIsEchoedOnlyWhenAllowed(Case c) {
         TRIED.computeIfAbsent(c.policy + " / " + c.family, k -> new AtomicInteger()).incrementAndGet();
-        int port = SERVERS.get(c.policy).port;
+        TestServer server = SERVERS.get(c.policy);
         List<String> origins = c.originLines.stream().map(o -> "Origin: " + o).toList();
 
-        RawSocketHttp.Response actual = RawSocketHttp.send(port, "GET", "/r", origins);
+        Reply actual = server.sendLines("GET", "/r", origins);
         List<String> preflightLines = new ArrayList<>(origins);
         preflightLines.add("Access-Control-Request-Method: PUT");
-        RawSocketHttp.Response preflight = RawSocketHttp.send(port, "OPTIONS", "/r", preflightLines);
+        Reply preflight = server.sendLines("OPTIONS", "/r", preflightLines);
 
         if (c.allowed) {
             String sent = c.originLines.get(0);
             assertThat(actual.status()).as(actual.raw()).isEqualTo(200);
             assertThat(actual.body()).isEqualTo("resource");
-            assertThat(actual.single("Access-Control-Allow-Origin")).as(actual.raw()).isEqualTo(sent);
+            assertThat(actual.header("Access-Control-Allow-Origin")).as(actual.raw()).isEqualTo(sent);
             assertThat(preflight.status()).as(preflight.raw()).isEqualTo(204);
-            assertThat(preflight.single("Access-Control-Allow-Origin")).as(preflight.raw()).isEqualTo(sent);
+            assertThat(preflight.header("Access-Control-Allow-Origin")).as(preflight.raw()).isEqualTo(sent);
             String credentials = c.policy.policy.allowCredentials() ? "true" : null;
-            assertThat(actual.single("Access-Control-Allow-Credentials")).isEqualTo(credentials);
-            assertThat(preflight.single("Access-Control-Allow-Credentials")).isEqualTo(credentials);
+            assertThat(actual.header("Access-Control-Allow-Credentials")).isEqualTo(credentials);
+            assertThat(preflight.header("Access-Control-Allow-Credentials")).isEqualTo(credentials);
             return;
         }
-        for (RawSocketHttp.Response response : List.of(actual, preflight)) {
+        for (Reply response : List.of(actual, preflight)) {
             assertThat(response.status()).as(response.raw()).isEqualTo(403);
-            assertThat(response.accessControlHeaders()).as(response.raw()).isEmpty();
+            assertThat(response.corsHeaders()).as(response.raw()).isEmpty();
             assertThat(response.body()).doesNotContain("resource");
             for (String origin : c.originLines) {
                 String trimmed = origin.strip();

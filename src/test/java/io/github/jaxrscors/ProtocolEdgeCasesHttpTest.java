@@ -110,36 +110,35 @@ class ProtocolEdgeCasesHttpTest {
         }
     }
 
-    private static final Map<Server, LoopbackServer> SERVERS = new EnumMap<>(Server.class);
+    private static final Map<Server, TestServer> SERVERS = new EnumMap<>(Server.class);
 
     @BeforeAll
     static void start() {
         for (Server s : Server.values()) {
-            SERVERS.put(s, new LoopbackServer(new ResourceConfig(Resource.class)
-                    .register(ApplicationVary.class).register(new CorsFeature(s.policy))));
+            SERVERS.put(s, TestServer.start(new ResourceConfig(Resource.class).register(ApplicationVary.class), s.policy));
         }
     }
 
     @AfterAll
     static void stop() {
-        SERVERS.values().forEach(LoopbackServer::close);
+        SERVERS.values().forEach(TestServer::close);
     }
 
-    static RawSocketHttp.Response send(Server server, String method, String path, String... headerLines) {
-        return RawSocketHttp.send(SERVERS.get(server).port, method, path, List.of(headerLines));
+    static Reply send(Server server, String method, String path, String... headerLines) {
+        return SERVERS.get(server).sendLines(method, path, List.of(headerLines));
     }
 
-    static RawSocketHttp.Response preflight(Server server, String requestMethod, String requestHeaders) {
+    static Reply preflight(Server server, String requestMethod, String requestHeaders) {
         List<String> lines = new ArrayList<>(List.of("Origin: " + ORIGIN, "Access-Control-Request-Method: " + requestMethod));
         if (requestHeaders != null) {
             lines.add("Access-Control-Request-Headers: " + requestHeaders);
         }
-        return RawSocketHttp.send(SERVERS.get(server).port, "OPTIONS", "/r", lines);
+        return SERVERS.get(server).sendLines("OPTIONS", "/r", lines);
     }
 
-    static void assertRefusedPreflight(RawSocketHttp.Response response) {
+    static void assertRefusedPreflight(Reply response) {
         assertThat(response.status()).as(response.raw()).isEqualTo(403);
-        assertThat(response.accessControlHeaders()).as(response.raw()).isEmpty();
+        assertThat(response.corsHeaders()).as(response.raw()).isEmpty();
         assertThat(response.body()).doesNotContain("resource");
     }
 
@@ -185,29 +184,29 @@ class ProtocolEdgeCasesHttpTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("requestMethods")
     void requestMethodIsOneCaseSensitiveToken(MethodCase c) {
-        RawSocketHttp.Response response = preflight(c.server, c.requestMethod, null);
+        Reply response = preflight(c.server, c.requestMethod, null);
         if (!c.allowed) {
             assertRefusedPreflight(response);
             return;
         }
         assertThat(response.status()).as(response.raw()).isEqualTo(204);
-        assertThat(response.single("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
-        assertThat(elements(response.single("Access-Control-Allow-Methods"))).contains(c.requestMethod);
+        assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+        assertThat(elements(response.header("Access-Control-Allow-Methods"))).contains(c.requestMethod);
     }
 
     @Test
     void twoRequestMethodLinesAreRefused() {
-        RawSocketHttp.Response response = send(Server.NAMED, "OPTIONS", "/r", "Origin: " + ORIGIN,
+        Reply response = send(Server.NAMED, "OPTIONS", "/r", "Origin: " + ORIGIN,
                 "Access-Control-Request-Method: PUT", "Access-Control-Request-Method: DELETE");
         assertRefusedPreflight(response);
     }
 
     @Test
     void lowerCaseActualMethodIsNotTheAllowedMethod() {
-        RawSocketHttp.Response response = send(Server.NAMED, "put", "/r", "Origin: " + ORIGIN);
+        Reply response = send(Server.NAMED, "put", "/r", "Origin: " + ORIGIN);
         assertThat(response.status()).as(response.raw()).isEqualTo(403);
-        assertThat(response.accessControlHeaders()).isEmpty();
-        assertThat(send(Server.NAMED, "PUT", "/r", "Origin: " + ORIGIN).single("Access-Control-Allow-Origin"))
+        assertThat(response.corsHeaders()).isEmpty();
+        assertThat(send(Server.NAMED, "PUT", "/r", "Origin: " + ORIGIN).header("Access-Control-Allow-Origin"))
                 .isEqualTo(ORIGIN);
     }
 
@@ -215,32 +214,32 @@ class ProtocolEdgeCasesHttpTest {
 
     @Test
     void optionsWithoutRequestMethodIsAnActualRequestRefusedWhenOptionsIsNotAllowed() {
-        RawSocketHttp.Response response = send(Server.NAMED, "OPTIONS", "/r", "Origin: " + ORIGIN);
+        Reply response = send(Server.NAMED, "OPTIONS", "/r", "Origin: " + ORIGIN);
         assertThat(response.status()).as(response.raw()).isEqualTo(403);
         assertThat(response.body()).doesNotContain("options-resource");
-        assertThat(response.accessControlHeaders()).isEmpty();
+        assertThat(response.corsHeaders()).isEmpty();
     }
 
     @Test
     void optionsWithoutRequestMethodReachesTheResourceWhenOptionsIsAllowed() {
-        RawSocketHttp.Response response = send(Server.OPTIONS_ALLOWED, "OPTIONS", "/r", "Origin: " + ORIGIN);
+        Reply response = send(Server.OPTIONS_ALLOWED, "OPTIONS", "/r", "Origin: " + ORIGIN);
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("options-resource");
-        assertThat(response.single("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
-        assertThat(response.single("Access-Control-Allow-Methods")).as("not answered as a preflight").isNull();
+        assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+        assertThat(response.header("Access-Control-Allow-Methods")).as("not answered as a preflight").isNull();
     }
 
     @Test
     void optionsWithoutOriginIsNoneOfTheLibrarysBusiness() {
-        RawSocketHttp.Response response = send(Server.NAMED, "OPTIONS", "/r", "Access-Control-Request-Method: PUT");
+        Reply response = send(Server.NAMED, "OPTIONS", "/r", "Access-Control-Request-Method: PUT");
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("options-resource");
-        assertThat(response.accessControlHeaders()).isEmpty();
+        assertThat(response.corsHeaders()).isEmpty();
     }
 
     @Test
     void anEmptyRequestMethodIsARefusedPreflight() {
-        RawSocketHttp.Response response = send(Server.OPTIONS_ALLOWED, "OPTIONS", "/r", "Origin: " + ORIGIN,
+        Reply response = send(Server.OPTIONS_ALLOWED, "OPTIONS", "/r", "Origin: " + ORIGIN,
                 "Access-Control-Request-Method:");
         assertRefusedPreflight(response);
     }
@@ -274,13 +273,13 @@ class ProtocolEdgeCasesHttpTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("authorization")
     void authorizationMustBeNamed(HeaderCase c) {
-        RawSocketHttp.Response response = preflight(c.server, "GET", c.requestHeaders);
+        Reply response = preflight(c.server, "GET", c.requestHeaders);
         if (!c.allowed) {
             assertRefusedPreflight(response);
             return;
         }
         assertThat(response.status()).as(response.raw()).isEqualTo(204);
-        List<String> allowed = elements(response.single("Access-Control-Allow-Headers")).stream()
+        List<String> allowed = elements(response.header("Access-Control-Allow-Headers")).stream()
                 .map(h -> h.toLowerCase(Locale.ROOT)).toList();
         for (String requested : elements(c.requestHeaders)) {
             assertThat(allowed).contains(requested.toLowerCase(Locale.ROOT));
@@ -312,25 +311,24 @@ class ProtocolEdgeCasesHttpTest {
         String[] requestLine = exchange.get(0).split(" ");
         List<String> lines = new ArrayList<>(List.of("Origin: " + ORIGIN));
         lines.addAll(exchange.subList(1, exchange.size()));
-        RawSocketHttp.Response response = RawSocketHttp.send(SERVERS.get(Server.ANY_WITH_CREDENTIALS).port,
-                requestLine[0], requestLine[1], lines);
+        Reply response = SERVERS.get(Server.ANY_WITH_CREDENTIALS).sendLines(requestLine[0], requestLine[1], lines);
         assertThat(response.status()).as(response.raw()).isLessThan(600);
         for (Map.Entry<String, String> header : response.headers()) {
             if (header.getKey().toLowerCase(Locale.ROOT).startsWith("access-control-")) {
                 assertThat(elements(header.getValue())).as(response.raw()).doesNotContain("*");
             }
         }
-        if (!response.accessControlHeaders().isEmpty()) {
-            assertThat(response.single("Access-Control-Allow-Credentials")).isEqualTo("true");
-            assertThat(response.single("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+        if (!response.corsHeaders().isEmpty()) {
+            assertThat(response.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+            assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
         }
     }
 
     @Test
     void withoutCredentialsAnyOriginIsAnsweredWithTheWildcard() {
-        RawSocketHttp.Response response = send(Server.ANY_ORIGIN, "GET", "/r", "Origin: https://anyone.example.net");
-        assertThat(response.single("Access-Control-Allow-Origin")).isEqualTo("*");
-        assertThat(response.single("Access-Control-Allow-Credentials")).isNull();
+        Reply response = send(Server.ANY_ORIGIN, "GET", "/r", "Origin: https://anyone.example.net");
+        assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(response.header("Access-Control-Allow-Credentials")).isNull();
     }
 
     // ---------------------------------------------------------------- Vary is added to, never replaced
@@ -374,7 +372,7 @@ class ProtocolEdgeCasesHttpTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vary")
     void varyIsAddedToNeverReplaced(VaryCase c) {
-        RawSocketHttp.Response response = RawSocketHttp.send(SERVERS.get(c.server).port, c.method, "/" + c.path, c.headerLines);
+        Reply response = SERVERS.get(c.server).sendLines(c.method, "/" + c.path, c.headerLines);
         List<String> vary = response.all("Vary").stream().flatMap(v -> elements(v).stream()).toList();
         assertThat(vary).as(response.raw()).containsExactlyInAnyOrderElementsOf(c.expectedVary);
     }
@@ -416,9 +414,9 @@ class ProtocolEdgeCasesHttpTest {
     @MethodSource("hostileBytes")
     void crLfAndNonTokenBytesAreNeverReflected(HostileCase c) {
         for (Server server : List.of(Server.ANY_WITH_CREDENTIALS, Server.ANY_ORIGIN)) {
-            RawSocketHttp.Response response = RawSocketHttp.send(SERVERS.get(server).port, "OPTIONS", "/r", c.headerLines);
+            Reply response = SERVERS.get(server).sendLines("OPTIONS", "/r", c.headerLines);
             assertThat(response.status()).as(response.raw()).isIn(400, 403);
-            assertThat(response.accessControlHeaders()).as(response.raw()).isEmpty();
+            assertThat(response.corsHeaders()).as(response.raw()).isEmpty();
             assertThat(response.raw()).doesNotContainIgnoringCase("injected").doesNotContainIgnoringCase("Set-Cookie");
         }
     }

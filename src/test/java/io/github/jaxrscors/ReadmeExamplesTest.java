@@ -7,16 +7,10 @@ import io.github.jaxrscors.readme.CustomerResource;
 import io.github.jaxrscors.readme.OrderResource;
 import io.github.jaxrscors.readme.ProgrammaticPolicy;
 import io.github.jaxrscors.readme.UnhandledExceptionMapper;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -36,8 +30,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -58,9 +50,6 @@ class ReadmeExamplesTest {
 
     private static final String ADMIN = "https://admin.example.com";
     private static final String SHOP = "https://shop.example.com";
-
-    /** HTTP/1.1 as browsers speak it to these servers; the JDK default would try an h2c upgrade first. */
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** A README code block and the source file whose tagged region it must equal. */
     record JavaSnippet(String name, String file) {
@@ -134,11 +123,12 @@ class ReadmeExamplesTest {
 
     @Test
     void minimalConfigurationLetsThatOriginIn() throws Exception {
-        try (Server server = new Server(new ResourceConfig(OrderResource.class), properties(readmeBlock("minimal-config")))) {
-            HttpResponse<String> response = server.get("/orders/1", "https://app.example.com");
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
-            assertThat(server.get("/orders/1", "https://other.example.com").statusCode()).isEqualTo(403);
+        try (TestServer server = TestServer.start(new ResourceConfig(OrderResource.class),
+                config(properties(readmeBlock("minimal-config"))))) {
+            Reply response = get(server, "/orders/1", "https://app.example.com");
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
+            assertThat(get(server, "/orders/1", "https://other.example.com").status()).isEqualTo(403);
         }
     }
 
@@ -155,7 +145,7 @@ class ReadmeExamplesTest {
         expected.add("cors.policy.<name>.<key>");
         assertThat(defaults.keySet()).containsExactlyElementsOf(expected);
 
-        CorsPolicy withoutKey = CorsPolicy.fromConfig(config(Map.of("cors.allowed-origins", "https://a.example")));
+        CorsPolicy withoutKey = CorsPolicy.fromConfig(TestConfig.of(Map.of("cors.allowed-origins", "https://a.example")));
         defaults.forEach((key, documented) -> {
             if (!documented.startsWith("`")) {
                 return; // "(none)" and the named-policy row are described, not values
@@ -165,34 +155,34 @@ class ReadmeExamplesTest {
                 assertThat(ConfigReader.enabled(Settings.of(Map.of()))).isEqualTo(Boolean.parseBoolean(value));
                 return;
             }
-            CorsPolicy withDefault = CorsPolicy.fromConfig(config(Map.of("cors.allowed-origins", "https://a.example", key, value)));
+            CorsPolicy withDefault = CorsPolicy.fromConfig(TestConfig.of(Map.of("cors.allowed-origins", "https://a.example", key, value)));
             assertThat(withDefault).as("documented default of %s", key).isEqualTo(withoutKey);
         });
     }
 
     @Test
     void annotationExampleBehavesAsDescribed() throws Exception {
-        try (Server server = new Server(new ResourceConfig(CustomerResource.class, OrderResource.class),
-                properties(readmeBlock("policies-config")))) {
-            HttpResponse<String> admin = server.get("/customers/42", ADMIN);
-            assertThat(admin.statusCode()).isEqualTo(200);
-            assertThat(admin.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ADMIN);
-            assertThat(admin.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
-            assertThat(server.get("/customers/42", SHOP).statusCode()).isEqualTo(403);
+        try (TestServer server = TestServer.start(new ResourceConfig(CustomerResource.class, OrderResource.class),
+                config(properties(readmeBlock("policies-config"))))) {
+            Reply admin = get(server, "/customers/42", ADMIN);
+            assertThat(admin.status()).isEqualTo(200);
+            assertThat(admin.header("Access-Control-Allow-Origin")).isEqualTo(ADMIN);
+            assertThat(admin.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+            assertThat(get(server, "/customers/42", SHOP).status()).isEqualTo(403);
 
-            HttpResponse<String> put = server.preflight("/customers/42", ADMIN, "PUT", "content-type, if-match");
-            assertThat(put.statusCode()).isEqualTo(204);
-            assertThat(put.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
-            assertThat(server.preflight("/customers/42", ADMIN, "PUT", "x-request-id").statusCode()).isEqualTo(403);
+            Reply put = preflight(server, "/customers/42", ADMIN, "PUT", "content-type, if-match");
+            assertThat(put.status()).isEqualTo(204);
+            assertThat(put.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+            assertThat(preflight(server, "/customers/42", ADMIN, "PUT", "x-request-id").status()).isEqualTo(403);
 
-            HttpResponse<String> export = server.get("/customers/export", "https://evil.example");
-            assertThat(export.statusCode()).isEqualTo(200);
-            assertThat(export.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            Reply export = get(server, "/customers/export", "https://evil.example");
+            assertThat(export.status()).isEqualTo(200);
+            assertThat(export.header("Access-Control-Allow-Origin")).isNull();
 
-            HttpResponse<String> order = server.get("/orders/7", SHOP);
-            assertThat(order.headers().firstValue("Access-Control-Allow-Origin")).hasValue(SHOP);
-            assertThat(order.headers().firstValue("Access-Control-Expose-Headers")).hasValue("X-Total-Count");
-            assertThat(server.preflight("/orders/7", "https://eu.shop.example.com", "DELETE", "x-request-id").statusCode())
+            Reply order = get(server, "/orders/7", SHOP);
+            assertThat(order.header("Access-Control-Allow-Origin")).isEqualTo(SHOP);
+            assertThat(order.header("Access-Control-Expose-Headers")).isEqualTo("X-Total-Count");
+            assertThat(preflight(server, "/orders/7", "https://eu.shop.example.com", "DELETE", "x-request-id").status())
                     .isEqualTo(204);
         }
     }
@@ -218,14 +208,15 @@ class ReadmeExamplesTest {
     /** The README's note: below a sub-resource locator, the locator's policy answers. */
     @Test
     void subResourceLocatorPolicyAnswersBelowIt() throws Exception {
-        try (Server server = new Server(new ResourceConfig(Accounts.class), properties(readmeBlock("policies-config")))) {
-            assertThat(server.preflight("/accounts/1/statements", "https://locator.example", "PUT", null).statusCode())
+        try (TestServer server = TestServer.start(new ResourceConfig(Accounts.class),
+                config(properties(readmeBlock("policies-config"))))) {
+            assertThat(preflight(server, "/accounts/1/statements", "https://locator.example", "PUT", null).status())
                     .isEqualTo(204);
-            assertThat(server.preflight("/accounts/1/statements", "https://sub-resource.example", "PUT", null).statusCode())
+            assertThat(preflight(server, "/accounts/1/statements", "https://sub-resource.example", "PUT", null).status())
                     .isEqualTo(403);
-            assertThat(server.get("/accounts/1/statements", "https://locator.example").headers()
-                    .firstValue("Access-Control-Allow-Origin")).hasValue("https://locator.example");
-            assertThat(server.get("/accounts/1/statements", "https://sub-resource.example").statusCode()).isEqualTo(403);
+            assertThat(get(server, "/accounts/1/statements", "https://locator.example").header("Access-Control-Allow-Origin"))
+                    .isEqualTo("https://locator.example");
+            assertThat(get(server, "/accounts/1/statements", "https://sub-resource.example").status()).isEqualTo(403);
         }
     }
 
@@ -278,13 +269,13 @@ class ReadmeExamplesTest {
         };
         logger.setLevel(Level.parse(logging.getProperty("io.github.jaxrscors.level")));
         logger.addHandler(capture);
-        try (Server server = new Server(new ResourceConfig(CustomerResource.class, OrderResource.class),
-                properties(readmeBlock("policies-config")))) {
-            server.preflight("/customers/42", ADMIN, "PUT", "content-type, x-request-id");
-            server.preflight("/customers/42", SHOP, "PUT", "content-type");
-            server.preflight("/orders/7", SHOP, "PATCH", null);
-            server.get("/orders/7", "http://localhost:3000");
-            server.get("/orders/7", SHOP); // allowed: logged at TRACE only, so not shown
+        try (TestServer server = TestServer.start(new ResourceConfig(CustomerResource.class, OrderResource.class),
+                config(properties(readmeBlock("policies-config"))))) {
+            preflight(server, "/customers/42", ADMIN, "PUT", "content-type, x-request-id");
+            preflight(server, "/customers/42", SHOP, "PUT", "content-type");
+            preflight(server, "/orders/7", SHOP, "PATCH", null);
+            get(server, "/orders/7", "http://localhost:3000");
+            get(server, "/orders/7", SHOP); // allowed: logged at TRACE only, so not shown
         } finally {
             logger.removeHandler(capture);
             logger.setLevel(previous);
@@ -294,18 +285,18 @@ class ReadmeExamplesTest {
 
     @Test
     void builderExampleBehavesAsDescribed() throws Exception {
-        try (Server server = new Server(ProgrammaticPolicy.application())) {
-            HttpResponse<String> sub = server.preflight("/orders/1", "https://api.example.com", "DELETE", "content-type, x-custom-trace");
-            assertThat(sub.statusCode()).isEqualTo(204);
-            assertThat(sub.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://api.example.com");
-            assertThat(sub.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
-            assertThat(sub.headers().firstValue("Access-Control-Max-Age")).hasValue("3600");
-            assertThat(server.preflight("/orders/1", "https://example.com", "DELETE", null).statusCode())
+        try (TestServer server = TestServer.start(ProgrammaticPolicy.application())) {
+            Reply sub = preflight(server, "/orders/1", "https://api.example.com", "DELETE", "content-type, x-custom-trace");
+            assertThat(sub.status()).isEqualTo(204);
+            assertThat(sub.header("Access-Control-Allow-Origin")).isEqualTo("https://api.example.com");
+            assertThat(sub.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+            assertThat(sub.header("Access-Control-Max-Age")).isEqualTo("3600");
+            assertThat(preflight(server, "/orders/1", "https://example.com", "DELETE", null).status())
                     .as("*.example.com never matches the apex").isEqualTo(403);
-            assertThat(server.preflight("/orders/1", "http://api.example.com", "DELETE", null).statusCode())
+            assertThat(preflight(server, "/orders/1", "http://api.example.com", "DELETE", null).status())
                     .as("only https was listed").isEqualTo(403);
-            HttpResponse<String> app = server.get("/orders/1", "https://app.example.com");
-            assertThat(app.headers().firstValue("Access-Control-Expose-Headers")).hasValue("X-Total-Count");
+            Reply app = get(server, "/orders/1", "https://app.example.com");
+            assertThat(app.header("Access-Control-Expose-Headers")).isEqualTo("X-Total-Count");
         }
     }
 
@@ -321,7 +312,7 @@ class ReadmeExamplesTest {
                 values.put("cors.allowed-origins", "https://app.example.com");
             }
             values.put(key, setting.substring(setting.indexOf('=') + 1));
-            assertThatThrownBy(() -> CorsPolicy.fromConfig(config(values)))
+            assertThatThrownBy(() -> CorsPolicy.fromConfig(TestConfig.of(values)))
                     .as(setting)
                     .isInstanceOfSatisfying(CorsConfigException.class,
                             e -> assertThat(e.problems().stream().map(Object::toString).toList()).containsExactly(unquote(row.get(2))));
@@ -351,27 +342,38 @@ class ReadmeExamplesTest {
     @Test
     void exceptionMapperKeepsCorsHeadersOnUnhandledExceptions() throws Exception {
         Properties config = properties(readmeBlock("policies-config"));
-        try (Server bare = new Server(new ResourceConfig(OrderResource.class), config)) {
-            HttpResponse<String> containerPage = bare.get("/orders/broken", SHOP);
-            assertThat(containerPage.statusCode()).isEqualTo(500);
-            assertThat(containerPage.headers().firstValue("Access-Control-Allow-Origin"))
-                    .as("Grizzly's own error page carries the CORS headers").hasValue(SHOP);
+        try (TestServer bare = TestServer.start(new ResourceConfig(OrderResource.class), config(config))) {
+            Reply containerPage = get(bare, "/orders/broken", SHOP);
+            assertThat(containerPage.status()).isEqualTo(500);
+            assertThat(containerPage.header("Access-Control-Allow-Origin"))
+                    .as("Grizzly's own error page carries the CORS headers").isEqualTo(SHOP);
         }
-        try (Server resetting = new Server(new ResourceConfig(OrderResource.class)
-                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true), config)) {
-            HttpResponse<String> containerPage = resetting.get("/orders/broken", SHOP);
-            assertThat(containerPage.statusCode()).isEqualTo(500);
-            assertThat(containerPage.headers().firstValue("Access-Control-Allow-Origin"))
-                    .as("the caveat: Jersey resets the response before the container's page").isEmpty();
+        try (TestServer resetting = TestServer.start(new ResourceConfig(OrderResource.class)
+                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true), config(config))) {
+            Reply containerPage = get(resetting, "/orders/broken", SHOP);
+            assertThat(containerPage.status()).isEqualTo(500);
+            assertThat(containerPage.header("Access-Control-Allow-Origin"))
+                    .as("the caveat: Jersey resets the response before the container's page").isNull();
         }
-        try (Server mapped = new Server(new ResourceConfig(OrderResource.class, UnhandledExceptionMapper.class)
-                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true), config)) {
-            HttpResponse<String> error = mapped.get("/orders/broken", SHOP);
-            assertThat(error.statusCode()).isEqualTo(500);
-            assertThat(error.headers().firstValue("Access-Control-Allow-Origin")).hasValue(SHOP);
-            assertThat(mapped.get("/orders/nothing/here", SHOP).statusCode())
+        try (TestServer mapped = TestServer.start(new ResourceConfig(OrderResource.class, UnhandledExceptionMapper.class)
+                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true), config(config))) {
+            Reply error = get(mapped, "/orders/broken", SHOP);
+            assertThat(error.status()).isEqualTo(500);
+            assertThat(error.header("Access-Control-Allow-Origin")).isEqualTo(SHOP);
+            assertThat(get(mapped, "/orders/nothing/here", SHOP).status())
                     .as("WebApplicationExceptions keep their own status").isEqualTo(404);
         }
+    }
+
+    private static Reply get(TestServer server, String path, String origin) {
+        return server.send("GET", path, "Origin", origin);
+    }
+
+    private static Reply preflight(TestServer server, String path, String origin, String method, String headers) {
+        return headers == null
+                ? server.send("OPTIONS", path, "Origin", origin, "Access-Control-Request-Method", method)
+                : server.send("OPTIONS", path, "Origin", origin, "Access-Control-Request-Method", method,
+                        "Access-Control-Request-Headers", headers);
     }
 
     /* README and source extraction */
@@ -441,14 +443,10 @@ class ReadmeExamplesTest {
         return properties;
     }
 
-    private static Config config(Map<String, String> values) {
-        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "readme", 500)).build();
-    }
-
     private static Config config(Properties properties) {
         Map<String, String> values = new HashMap<>();
         properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
-        return config(values);
+        return TestConfig.of(values);
     }
 
     private static CorsConfigException deploymentFailure(ResourceConfig app) {
@@ -464,44 +462,5 @@ class ReadmeExamplesTest {
             }
         }
         throw new AssertionError("deployment did not fail with a CorsConfigException", failure);
-    }
-
-    /** A Grizzly server on a free port, configured as the README's examples are. */
-    private final class Server implements AutoCloseable {
-        private final HttpServer server;
-        private final URI base;
-
-        Server(ResourceConfig app, Properties properties) {
-            this(app.register(new CorsFeature(null, () -> MicroProfileSettings.of(config(properties)))));
-        }
-
-        Server(ResourceConfig app) {
-            server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://localhost:0/"), app);
-            base = URI.create("http://localhost:" + server.getListener("grizzly").getPort());
-        }
-
-        HttpResponse<String> get(String path, String origin) throws Exception {
-            return send(HttpRequest.newBuilder(base.resolve(path)).header("Origin", origin).GET());
-        }
-
-        HttpResponse<String> preflight(String path, String origin, String method, String headers) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                    .header("Origin", origin)
-                    .header("Access-Control-Request-Method", method);
-            if (headers != null) {
-                request.header("Access-Control-Request-Headers", headers);
-            }
-            return send(request);
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        @Override
-        public void close() {
-            server.shutdownNow();
-        }
     }
 }

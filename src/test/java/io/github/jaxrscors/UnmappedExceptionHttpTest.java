@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jaxrscors.failing.FailingApplication;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -155,13 +156,13 @@ class UnmappedExceptionHttpTest {
         if (c.body() != null) {
             assertThat(without.response().body()).as("the application's own body").isEqualTo(c.body());
         }
-        assertThat(without.response().accessControlHeaders()).isEmpty();
+        assertThat(without.response().corsHeaders()).isEmpty();
 
         if (c.decorated()) {
             assertThat(with.response().all("Access-Control-Allow-Origin")).containsExactly(ALLOWED);
             assertThat(with.response().all("Vary")).containsExactly("Origin");
         } else {
-            assertThat(with.response().accessControlHeaders()).isEmpty();
+            assertThat(with.response().corsHeaders()).isEmpty();
         }
         Stripped rest = Stripped.of(with.response());
         Stripped plain = Stripped.of(without.response());
@@ -183,17 +184,17 @@ class UnmappedExceptionHttpTest {
         Server server = server(container, Variant.PLAIN, true);
         int invocations = FailingApplication.INVOCATIONS.get();
 
-        RawSocketHttp.Response refused = server.get("fail/runtime", FOREIGN).response();
+        Reply refused = server.get("fail/runtime", FOREIGN).response();
 
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.accessControlHeaders()).isEmpty();
+        assertThat(refused.corsHeaders()).isEmpty();
         assertThat(FailingApplication.INVOCATIONS.get()).as("resource invocations").isEqualTo(invocations);
     }
 
     // --- the servers
 
     /** What a client got, and what was logged while the container handled the request. */
-    record Exchange(RawSocketHttp.Response response, List<String> logged) {
+    record Exchange(Reply response, List<String> logged) {
     }
 
     /**
@@ -202,7 +203,7 @@ class UnmappedExceptionHttpTest {
      */
     record Stripped(String statusLine, List<String> headers, String body, long libraryFrames) {
 
-        static Stripped of(RawSocketHttp.Response response) {
+        static Stripped of(Reply response) {
             String statusLine = response.raw().substring(0, response.raw().indexOf("\r\n"));
             long libraryFrames = LIBRARY_FRAME.matcher(response.body()).results().count();
             String body = LIBRARY_FRAME.matcher(response.body()).replaceAll("");
@@ -232,12 +233,13 @@ class UnmappedExceptionHttpTest {
             ClassLoader loader = withLibrary ? UnmappedExceptionHttpTest.class.getClassLoader() : withoutLibrary;
             // Tomcat deploys the servlet at the first request, with its own class loader as context loader.
             Consumer<ClassLoader> deploymentLoader = withLibrary ? webapp -> {
-                Config config = JerseyHarness.config(CONFIG);
+                Config config = TestConfig.of(CONFIG);
                 ConfigProviderResolver.instance().registerConfig(config, webapp);
                 configs.add(config);
             } : webapp -> { };
             Map.Entry<Integer, AutoCloseable> started = withLibrary
-                    ? JerseyHarness.withConfig(CONFIG, () -> launch(loader, container, variant, completed, deploymentLoader))
+                    ? TestServer.withConfigProvider(TestConfig.of(CONFIG),
+                            () -> launch(loader, container, variant, completed, deploymentLoader))
                     : inContext(loader, () -> launch(loader, container, variant, completed, deploymentLoader));
             Server server = new Server(started.getKey(), started.getValue(), completed, configs);
             // The first request deploys the servlet, which logs on its own account.
@@ -247,8 +249,9 @@ class UnmappedExceptionHttpTest {
 
         Exchange get(String path, String origin) {
             logged.clear();
-            RawSocketHttp.Response response = RawSocketHttp.send(port, "GET", "/" + path,
-                    origin == null ? List.of() : List.of("Origin: " + origin));
+            Reply response = origin == null
+                    ? LoopbackHttp.plain().send("GET", URI.create("http://localhost:" + port + "/" + path))
+                    : LoopbackHttp.plain().send("GET", URI.create("http://localhost:" + port + "/" + path), "Origin", origin);
             try {
                 assertThat(completed.tryAcquire(20, TimeUnit.SECONDS))
                         .as("the server finished the request").isTrue();
