@@ -2,10 +2,9 @@ package io.github.jaxrscors.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jaxrscors.LoopbackHttp;
+import io.github.jaxrscors.Reply;
 import io.github.jaxrscors.it.HeadlessChromium;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -128,16 +127,12 @@ class DemoIT {
                 "-H 'Access-Control-Request-Method: PUT'",
                 "-H 'Access-Control-Request-Headers: content-type, x-demo-token'");
 
-        HttpResponse<String> preflight = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
-                        demo.apiUri().resolve("api/notes/1"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", pageOrigin)
-                .header("Access-Control-Request-Method", "PUT")
-                .header("Access-Control-Request-Headers", "content-type, x-demo-token")
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(preflight.statusCode()).isEqualTo(204);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(pageOrigin);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow())
-                .contains("content-type", "x-demo-token");
+        Reply preflight = LoopbackHttp.plain().send("OPTIONS", demo.apiUri().resolve("api/notes/1"),
+                "Origin", pageOrigin,
+                "Access-Control-Request-Method", "PUT",
+                "Access-Control-Request-Headers", "content-type, x-demo-token");
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(pageOrigin);
+        assertThat(preflight.header("Access-Control-Allow-Headers")).contains("content-type", "x-demo-token");
     }
 }

@@ -3,7 +3,6 @@ package io.github.jaxrscors.it;
 import io.github.jaxrscors.it.DropInScenarios.Scenario;
 import io.github.jaxrscors.it.jersey.JerseyDropInServer;
 import io.github.jaxrscors.it.resteasy.RestEasyDropInServer;
-import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,21 +33,18 @@ class DropInIT {
     }
 
     private static final Map<Runtime, ForkedJvm> servers = new EnumMap<>(Runtime.class);
-    private static final Map<Runtime, URI> bases = new EnumMap<>(Runtime.class);
 
     @BeforeAll
     static void startBothRuntimes() throws Exception {
         for (Runtime runtime : Runtime.values()) {
             servers.put(runtime, new ForkedJvm.Spec(runtime.main, runtime.classpath).configDirectory("dropin").start());
         }
-        servers.forEach((runtime, server) -> bases.put(runtime, server.awaitListening()));
+        servers.values().forEach(ForkedJvm::awaitListening);
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        for (ForkedJvm server : servers.values()) {
-            server.close();
-        }
+    static void stop() {
+        servers.values().forEach(ForkedJvm::close);
     }
 
     static Stream<Arguments> scenarios() {
@@ -59,6 +55,6 @@ class DropInIT {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("scenarios")
     void answersLikeTheContractSays(Runtime runtime, Scenario scenario) {
-        scenario.expected().verify(scenario.request().sendTo(bases.get(runtime)));
+        scenario.expected().verify(scenario.request().sendTo(servers.get(runtime)));
     }
 }

@@ -2,13 +2,10 @@ package io.github.jaxrscors.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpResponse;
+import io.github.jaxrscors.Reply;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,14 +20,11 @@ final class DropInScenarios {
     static final String EVIL = "https://evil.example";
     static final String PARTNER = "https://partner.example";
 
-    record Request(String method, String path, Map<String, String> headers) {
+    /** {@code headers} alternate name and value. */
+    record Request(String method, String path, List<String> headers) {
 
-        static Request of(String method, String path, String... headerPairs) {
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (int i = 0; i < headerPairs.length; i += 2) {
-                headers.put(headerPairs[i], headerPairs[i + 1]);
-            }
-            return new Request(method, path, headers);
+        static Request of(String method, String path, String... headers) {
+            return new Request(method, path, List.of(headers));
         }
 
         static Request preflight(String origin, String path, String method, String requestHeaders) {
@@ -40,8 +34,8 @@ final class DropInScenarios {
                             "Access-Control-Request-Headers", requestHeaders);
         }
 
-        HttpResponse<String> sendTo(URI base) {
-            return Http.send(method, base.resolve(path), headers);
+        Reply sendTo(ForkedJvm server) {
+            return server.send(method, path, headers.toArray(String[]::new));
         }
     }
 
@@ -60,8 +54,8 @@ final class DropInScenarios {
             return new HeaderCheck(name, null, true);
         }
 
-        void verify(HttpResponse<String> response) {
-            List<String> values = response.headers().allValues(name);
+        void verify(Reply response) {
+            List<String> values = response.all(name);
             if (value == null) {
                 assertThat(values).as("%s absent", name).isEmpty();
             } else if (exact) {
@@ -85,8 +79,8 @@ final class DropInScenarios {
             return new Expected(status, Optional.of(body), List.of(headers));
         }
 
-        void verify(HttpResponse<String> response) {
-            assertThat(response.statusCode()).as("status (body: %s)", response.body()).isEqualTo(status);
+        void verify(Reply response) {
+            assertThat(response.status()).as("status (body: %s)", response.body()).isEqualTo(status);
             body.ifPresent(b -> assertThat(response.body()).as("body").isEqualTo(b));
             headers.forEach(h -> h.verify(response));
         }

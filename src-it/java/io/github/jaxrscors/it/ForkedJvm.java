@@ -1,5 +1,7 @@
 package io.github.jaxrscors.it;
 
+import io.github.jaxrscors.LoopbackHttp;
+import io.github.jaxrscors.Reply;
 import io.github.jaxrscors.it.app.ForkedMain;
 import java.io.BufferedReader;
 import java.io.File;
@@ -20,8 +22,17 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A server in a JVM of its own, with exactly the classpath, environment and system properties a
- * user's deployment would have. The classpaths are written by maven-dependency-plugin
- * ({@code target/it-classpath/<name>.txt}) so that, for example, RESTEasy never meets Jersey.
+ * user's deployment would have, and requests to it as a browser sends them (see {@link LoopbackHttp}).
+ * The classpaths are written by maven-dependency-plugin ({@code target/it-classpath/<name>.txt}) so
+ * that, for example, RESTEasy never meets Jersey.
+ *
+ * <pre>{@code
+ * try (ForkedJvm server = new ForkedJvm.Spec(JerseyDropInServer.class, "jersey").configDirectory("dropin").start()) {
+ *     Reply reply = server.send("GET", "api/items", "Origin", "https://app.example.com");
+ * }
+ * }</pre>
+ *
+ * Addresses other than the server's (a proxy in front of it, TLS) take {@link LoopbackHttp} directly.
  */
 public final class ForkedJvm implements AutoCloseable {
 
@@ -142,19 +153,33 @@ public final class ForkedJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Sends a request to {@code path} below the server's root once it listens; {@code headers}
+     * alternate name and value, a name given twice goes out on two lines.
+     */
+    public Reply send(String method, String path, String... headers) {
+        return LoopbackHttp.plain().send(method, awaitListening().resolve(path), headers);
+    }
+
     public String output() {
         return output.toString();
     }
 
+    /** Closes the server's standard input, on which it stops; kills it if it lingers or we are interrupted. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         try {
             process.getOutputStream().close();
         } catch (IOException ignored) {
             // Already gone.
         }
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -2,17 +2,15 @@ package io.github.jaxrscors.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jaxrscors.Reply;
 import io.github.jaxrscors.it.app.CodePolicyApplication;
 import io.github.jaxrscors.it.app.ForkedMain;
 import io.github.jaxrscors.it.jersey.JerseyDropInServer;
 import io.github.jaxrscors.it.jersey.JerseyProgrammaticServer;
 import io.github.jaxrscors.it.resteasy.RestEasyDropInServer;
 import io.github.jaxrscors.it.resteasy.RestEasyProgrammaticServer;
-import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -66,22 +64,18 @@ class MissingConfigImplementationIT {
     void policyGivenInCodeWorksWithoutAnImplementation(Runtime runtime) throws Exception {
         runtime.assertLacksAnImplementation();
         try (ForkedJvm server = new ForkedJvm.Spec(runtime.programmatic, runtime.classpath).start()) {
-            URI base = server.awaitListening();
+            Reply preflight = server.send("OPTIONS", "api/items/1", "Origin", CodePolicyApplication.ORIGIN,
+                    "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "Content-Type");
+            assertThat(preflight.status()).isEqualTo(204);
+            assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(CodePolicyApplication.ORIGIN);
 
-            HttpResponse<String> preflight = Http.send("OPTIONS", base.resolve("api/items/1"), Map.of(
-                    "Origin", CodePolicyApplication.ORIGIN, "Access-Control-Request-Method", "PUT",
-                    "Access-Control-Request-Headers", "Content-Type"));
-            assertThat(preflight.statusCode()).isEqualTo(204);
-            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(CodePolicyApplication.ORIGIN);
-
-            HttpResponse<String> notFound = Http.send("GET", base.resolve("api/nowhere"), Map.of("Origin", CodePolicyApplication.ORIGIN));
-            assertThat(notFound.statusCode()).isEqualTo(404);
-            assertThat(notFound.headers().firstValue("Access-Control-Allow-Origin")).hasValue(CodePolicyApplication.ORIGIN);
-            HttpResponse<String> get = Http.send("GET", base.resolve("api/items"), Map.of("Origin", CodePolicyApplication.ORIGIN));
-            assertThat(get.statusCode()).isEqualTo(200);
-            assertThat(get.headers().firstValue("Access-Control-Expose-Headers")).hasValue("X-Total-Count");
-            assertThat(Http.send("GET", base.resolve("api/items"), Map.of("Origin", "https://evil.example")).statusCode())
-                    .isEqualTo(403);
+            Reply notFound = server.send("GET", "api/nowhere", "Origin", CodePolicyApplication.ORIGIN);
+            assertThat(notFound.status()).isEqualTo(404);
+            assertThat(notFound.header("Access-Control-Allow-Origin")).isEqualTo(CodePolicyApplication.ORIGIN);
+            Reply get = server.send("GET", "api/items", "Origin", CodePolicyApplication.ORIGIN);
+            assertThat(get.status()).isEqualTo(200);
+            assertThat(get.header("Access-Control-Expose-Headers")).isEqualTo("X-Total-Count");
+            assertThat(server.send("GET", "api/items", "Origin", "https://evil.example").status()).isEqualTo(403);
         }
     }
 }
