@@ -54,7 +54,7 @@ class DropInIT {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("scenarios")
-    void answersLikeTheContractSays(Runtime runtime, Scenario scenario) {
+    void answersAsTheScenarioExpects(Runtime runtime, Scenario scenario) {
         scenario.expected().verify(scenario.request().sendTo(servers.get(runtime)));
     }
 }

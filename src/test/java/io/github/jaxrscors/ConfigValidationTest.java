@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The catalogue of configurations the contract refuses at deployment (section 3): each one alone,
- * with the message a user reads, and several together reported at once.
+ * The configurations refused when the application starts: each one alone, with the message a user
+ * reads (key, value, reason and fix), and several together reported at once.
  */
 class ConfigValidationTest {
 
@@ -175,7 +175,7 @@ class ConfigValidationTest {
     }
 
     @Test
-    void valuesTheContractAcceptsAreNotRefused() {
+    void wellFormedValuesOfEveryKindAreNotRefused() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("cors.allowed-origins", " https://example.com , HTTPS://*.Example.org:8443, http://localhost:*, http://[::1]:8080, https://a.example.com:443 ");
         values.put("cors.allowed-methods", "PUT, DELETE, PATCH, PROPFIND");

@@ -36,8 +36,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Contract section 4 over real HTTP: a Jersey application on Grizzly, requests sent as a browser
- * sends them, one test (or table) per row and per bullet.
+ * How each kind of request is answered, over real HTTP: a Jersey application on Grizzly, requests
+ * sent as a browser sends them, one test (or table) per kind of request and per rule.
  */
 class CorsHttpTest {
 
@@ -204,7 +204,10 @@ class CorsHttpTest {
         }
     }
 
-    /* Row: no Origin. */
+    /*
+     * Without Origin a request is no CORS request: the application answers it, and the library only
+     * makes the answer safe to share (Vary: Origin, or the wildcard answer every origin gets).
+     */
 
     @Test
     void noOriginIsUntouchedButVariesByOrigin() {
@@ -237,7 +240,7 @@ class CorsHttpTest {
         assertThat(reply.corsHeaders()).isEmpty();
     }
 
-    /* Row: same origin. */
+    /* An Origin equal to the server's own (scheme, host, port) is no CORS request either, unless allowSameOrigin is off. */
 
     @Test
     void sameOriginPassesUntouched() {
@@ -288,7 +291,7 @@ class CorsHttpTest {
         assertThat(reply.corsHeaders()).isEmpty();
     }
 
-    /* Row: malformed, repeated, too long, null, or not allowed. */
+    /* An Origin that is malformed, repeated, too long, "null" or not allowed: 403, no CORS headers, not echoed. */
 
     record BadOrigin(String description, List<String> origins) {
         @Override
@@ -380,7 +383,7 @@ class CorsHttpTest {
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("*");
     }
 
-    /* Row: preflight. */
+    /* A preflight (OPTIONS with Origin and Access-Control-Request-Method) is answered here, never by the resource. */
 
     @Test
     void allowedPreflightIsAnsweredWithoutInvokingTheResource() {
@@ -517,7 +520,7 @@ class CorsHttpTest {
         assertThat(app.authCalls().get()).isEqualTo(before);
     }
 
-    /* Row: allowed actual request. */
+    /* An allowed actual request reaches the resource, and its response gets the CORS headers. */
 
     @Test
     void allowedActualRequestCarriesTheCorsHeaders() {
@@ -619,7 +622,7 @@ class CorsHttpTest {
         assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
     }
 
-    /* Row: method not allowed, non-safelisted Content-Type. */
+    /* An actual request with a method or a non-safelisted Content-Type the policy does not allow: 403, resource not invoked. */
 
     @Test
     void actualRequestWithAMethodNotAllowedIsForbidden() {

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every configuration the contract refuses (section 3), through the builder and through {@code cors.*}
- * keys, with the message a user reads; and the documented defaults against the real ones.
+ * Every mistake refused when the application starts, made through the builder and through
+ * {@code cors.*} keys, with the message a user reads; and the documented defaults against the real ones.
  */
 class CorsPolicyTest {
 
@@ -414,14 +414,14 @@ class CorsPolicyTest {
     }
 
     @Test
-    void contractDefaultsReadBackFromExplicitConfig() {
-        Map<String, String> contractDefaults = Map.of(
+    void documentedDefaultsWrittenOutAreTheDefaults() {
+        Map<String, String> documentedDefaults = Map.of(
                 "cors.allowed-methods", "GET,HEAD,POST", "cors.allow-credentials", "false", "cors.max-age", "86400",
                 "cors.allow-same-origin", "true", "cors.trust-forwarded-headers", "false",
                 "cors.allow-private-network", "false", "cors.reject-disallowed", "true", "cors.preflight-status", "204",
                 "cors.allow-insecure-origins", "false");
 
-        assertThat(CorsPolicy.fromConfig(TestConfig.of(contractDefaults))).isEqualTo(CorsPolicy.builder().build());
+        assertThat(CorsPolicy.fromConfig(TestConfig.of(documentedDefaults))).isEqualTo(CorsPolicy.builder().build());
     }
 
     private static final Pattern DOCUMENTED_GETTER = Pattern.compile(

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile {@code Access-Control-Request-Headers} values: megabytes of commas, spaces, empty entries,
- * one huge name, thousands of names. The contract promises time linear in the value's length and no
+ * one huge name, thousands of names. Deciding must take time linear in the value's length and no
  * more memory than the value itself; these tests measure both in-process (Grizzly refuses header
  * blocks that large before any filter runs), and send values of a few kilobytes over real HTTP.
  */

@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
- * The origin grammar checked against a plain reference written from the contract: a regular
+ * The origin grammar checked against a plain reference written from its definition: a regular
  * expression for {@code scheme://host[:port]} and a suffix comparison for {@code *.} specs. The
  * library does the same without regex or allocation; any disagreement is a bug in one of the two.
  */
