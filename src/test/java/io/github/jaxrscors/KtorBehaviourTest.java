@@ -1,6 +1,7 @@
 package io.github.jaxrscors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -224,6 +225,9 @@ class KtorBehaviourTest {
     @Test
     void allowCredentialsEchoesTheOriginWithCredentials() {
         // Ktor's allowHost covers http too; with credentials that is refused here unless opted in.
+        assertThatThrownBy(() -> CorsPolicy.builder().allowHost("client-host").allowCredentials(true).build())
+                .isInstanceOf(CorsConfigException.class)
+                .hasMessageContaining("'http://client-host' is plain http, which cannot be combined with credentials");
         TestServer app = app("credentials", CorsPolicy.builder().allowHost("client-host").allowCredentials(true)
                 .allowInsecureOrigins(true));
 
