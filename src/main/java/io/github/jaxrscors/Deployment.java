@@ -68,6 +68,7 @@ final class Deployment {
     private final List<Routes.Entry> entries = new ArrayList<>();
     private CorsConfigException failure;
     private RefreshSchedule schedule;
+    private boolean closed;
 
     private volatile Generation generation;
 
@@ -139,7 +140,7 @@ final class Deployment {
                     throw new CorsConfigException(List.of(new Problem("", null, NOT_REPORTED)));
                 }
                 generation = enabled ? Generation.of(new Routes(defaultRoute(), entries)) : Generation.disabled();
-                if (enabled && refreshInterval != null && settings != null) {
+                if (enabled && refreshInterval != null && settings != null && !closed) {
                     schedule = RefreshSchedule.start(this, refreshInterval);
                 }
             } catch (CorsConfigException e) {
@@ -187,11 +188,20 @@ final class Deployment {
         return true;
     }
 
-    /** Stops the refresh schedule, if any: the application is shutting down. */
-    synchronized void close() {
-        if (schedule != null) {
-            schedule.stop();
+    /**
+     * Stops the refresh schedule, if any, and keeps a later first request from starting one: the
+     * application is shutting down. Returns once the schedule's thread has ended; it waits outside
+     * the lock, which a refresh under way may need to finish.
+     */
+    void close() {
+        RefreshSchedule stopping;
+        synchronized (this) {
+            closed = true;
+            stopping = schedule;
             schedule = null;
+        }
+        if (stopping != null) {
+            stopping.stop();
         }
     }
 
