@@ -1,0 +1,96 @@
+package io.github.jaxrscors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The refresh schedule's thread: none without {@code cors.refresh-interval}, one per application
+ * with it, and none left once Jersey has shut the application down.
+ */
+class RefreshThreadTest {
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Path("items")
+    public static class Items {
+        @GET
+        public String get() {
+            return "items";
+        }
+    }
+
+    @Test
+    void withoutARefreshIntervalNoThreadIsStarted() throws Exception {
+        long before = refreshThreads();
+        try (LoopbackServer server = start(Map.of("cors.allowed-origins", "https://app.example.com"))) {
+            assertThat(get(server).statusCode()).isEqualTo(200);
+            assertThat(get(server).headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
+
+            assertThat(refreshThreads()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void oneDaemonThreadPerApplicationGoneWhenJerseyShutsItDown() throws Exception {
+        long before = refreshThreads();
+        Map<String, String> config = Map.of("cors.allowed-origins", "https://app.example.com", "cors.refresh-interval", "1s");
+        LoopbackServer first = start(config);
+        LoopbackServer second = start(config);
+        try {
+            get(first);
+            get(first);
+            assertThat(refreshThreads()).as("started with the first generation").isEqualTo(before + 1);
+            get(second);
+            assertThat(refreshThreads()).isEqualTo(before + 2);
+            assertThat(Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals(RefreshSchedule.THREAD_NAME)).allMatch(Thread::isDaemon)).isTrue();
+
+            first.close();
+            assertThat(refreshThreads()).as("right after the first server's shutdownNow").isEqualTo(before + 1);
+            assertThat(get(second).statusCode()).isEqualTo(200);
+        } finally {
+            first.close();
+            second.close();
+        }
+        assertThat(refreshThreads()).isEqualTo(before);
+    }
+
+    @Test
+    void aDeploymentClosedBeforeItsFirstGenerationStartsNoThreadLater() {
+        long before = refreshThreads();
+        MutableConfigSource source = new MutableConfigSource(Map.of("cors.allowed-origins", "https://app.example.com",
+                "cors.refresh-interval", "1s"), "cors.allowed-origins");
+        Deployment deployment = new Deployment(() -> MicroProfileSettings.of(source.config()));
+        deployment.declare(List.of(Items.class));
+        deployment.close();
+
+        assertThat(deployment.generation().enabled()).as("a late request is still answered").isTrue();
+        assertThat(refreshThreads()).isEqualTo(before);
+    }
+
+    private static LoopbackServer start(Map<String, String> values) {
+        MutableConfigSource source = new MutableConfigSource(values, "cors.allowed-origins");
+        return new LoopbackServer(new ResourceConfig(Items.class)
+                .register(new CorsFeature(null, () -> MicroProfileSettings.of(source.config()))));
+    }
+
+    private HttpResponse<String> get(LoopbackServer server) throws Exception {
+        return client.send(HttpRequest.newBuilder(server.uri("items")).header("Origin", "https://app.example.com")
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static long refreshThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals(RefreshSchedule.THREAD_NAME) && thread.isAlive()).count();
+    }
+}
