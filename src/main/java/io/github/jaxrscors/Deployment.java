@@ -169,10 +169,22 @@ final class Deployment {
         if (fresh.sameAs(settings)) {
             return false;
         }
-        ConfigReader.Policies next = ConfigReader.read(fresh, programmaticPolicy, usedPolicyNames());
+        List<Problem> problems = new ArrayList<>();
+        try {
+            // Read once, yet checked as at deployment, so that no bad value waits for the next start.
+            ConfigReader.enabled(fresh);
+        } catch (CorsConfigException e) {
+            problems.addAll(e.problems());
+        }
+        ConfigReader.Policies next;
+        try {
+            next = ConfigReader.read(fresh, programmaticPolicy, usedPolicyNames());
+        } catch (CorsConfigException e) {
+            problems.addAll(e.problems());
+            throw new CorsConfigException(problems);
+        }
         Map<CorsPolicy, CompiledPolicy> nextCompiled = new HashMap<>();
         List<Routes.Entry> nextEntries = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
         for (ResourceScanner.ResourceMethod method : methods) {
             resolve(method, next, nextCompiled, problems).ifPresent(nextEntries::add);
         }
