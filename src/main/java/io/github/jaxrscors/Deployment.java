@@ -202,8 +202,8 @@ final class Deployment {
 
     /**
      * Stops the refresh schedule, if any, and keeps a later first request from starting one: the
-     * application is shutting down. Returns once the schedule's thread has ended; it waits outside
-     * the lock, which a refresh under way may need to finish.
+     * application is shutting down. Returns once the schedule's thread has ended (five seconds at
+     * most, should a source hang); it waits outside the lock, which a refresh under way may need.
      */
     void close() {
         RefreshSchedule stopping;

@@ -39,9 +39,9 @@ final class MicroProfileSettings implements Settings.Source {
     }
 
     /**
-     * The names the configuration lists, and the names its sources list now: SmallRye lists only the
-     * names it found when the configuration was built, so a key added later to a source that changes
-     * (a typo among them) would otherwise go unseen by a reload.
+     * The names the configuration lists, and the names its sources list now: SmallRye keeps the list
+     * it made the first time it was asked, so a key added later to a source that changes (a typo
+     * among them) would otherwise go unseen by a reload.
      */
     @Override
     public Iterable<String> propertyNames() {
