@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.jaxrscors.LoopbackHttp;
 import io.github.jaxrscors.Reply;
 import io.github.jaxrscors.it.HeadlessChromium;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +114,66 @@ class DemoIT {
         assertThat(card.findElement(By.className("decisions")).getText().lines().toList())
                 .as("decision log").isEqualTo(call.decisions());
         assertThat(card.findElement(By.className("why")).getText()).as("why").startsWith(call.why());
+    }
+
+    /**
+     * The banner's instruction, followed as a visitor would: write the value it shows into the file it
+     * names, and the same button is decided anew, without a restart; deleting the file goes back.
+     */
+    @Test
+    void aConfigurationChangeReDecidesAButtonWithoutARestart() throws Exception {
+        long lastAllowedPreflight = System.nanoTime();
+        Matcher command = Pattern.compile("echo '([^']*)' > (\\S+)").matcher(demo.banner());
+        assertThat(command.find()).as("the banner shows the command").isTrue();
+        Path file = Path.of(command.group(2));
+        assertThat(file.getParent()).isEqualTo(demo.configDirectory());
+        assertThat(click("header-not-allowed").getAttribute("data-outcome")).isEqualTo("blocked");
+        try {
+            Files.writeString(file, command.group(1) + "\n");
+            awaitPreflightStatus(204);
+
+            WebElement card = click("header-not-allowed");
+            lastAllowedPreflight = System.nanoTime();
+            assertThat(card.getAttribute("data-outcome")).isEqualTo("allowed");
+            assertThat(card.findElement(By.className("detail")).getText()).startsWith("HTTP 200 — note 1 updated");
+            assertThat(card.findElement(By.className("decisions")).getText().lines().toList()).containsExactly(
+                    trace("preflight allowed", "'default' for PUT /api/notes/{id}"),
+                    trace("request allowed", "'default' for PUT /api/notes/{id}"));
+            assertThat(card.findElement(By.className("why")).getText()).startsWith("cors.allowed-headers lists X-Secret now");
+        } finally {
+            Files.deleteIfExists(file);
+            awaitPreflightStatus(403);
+        }
+        // Without Access-Control-Max-Age (cors.max-age=0) the browser keeps a preflight answer 5 seconds (Fetch).
+        long cached = lastAllowedPreflight + Duration.ofMillis(5_500).toNanos() - System.nanoTime();
+        if (cached > 0) {
+            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(cached) + 1);
+        }
+        assertThat(click("header-not-allowed").getAttribute("data-outcome")).as("back to the file's policy").isEqualTo("blocked");
+    }
+
+    private static WebElement click(String button) {
+        WebElement card = browser.findElement(By.id(button));
+        card.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(driver -> "done".equals(card.getAttribute("data-state")));
+        return card;
+    }
+
+    /** Waits, at most 20 seconds, until the refresh has installed the policy that answers the button's preflight so. */
+    private static void awaitPreflightStatus(int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            int got = LoopbackHttp.plain().send("OPTIONS", demo.apiUri().resolve("api/notes/1"),
+                    "Origin", pageOrigin,
+                    "Access-Control-Request-Method", "PUT",
+                    "Access-Control-Request-Headers", "content-type,x-secret").status();
+            if (got == status) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("preflight answered %d within 20 s (last: %d)", status, got).isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     @Test

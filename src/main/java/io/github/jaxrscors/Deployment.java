@@ -68,6 +68,7 @@ final class Deployment {
     private final List<Routes.Entry> entries = new ArrayList<>();
     private CorsConfigException failure;
     private RefreshSchedule schedule;
+    private boolean closed;
 
     private volatile Generation generation;
 
@@ -158,7 +159,7 @@ final class Deployment {
                     throw new CorsConfigException(List.of(new Problem("", null, NOT_REPORTED)));
                 }
                 generation = enabled ? Generation.of(new Routes(defaultRoute(), entries)) : Generation.disabled();
-                if (enabled && refreshInterval != null && settings != null) {
+                if (enabled && refreshInterval != null && settings != null && !closed) {
                     schedule = RefreshSchedule.start(this, refreshInterval);
                 }
             } catch (CorsConfigException e) {
@@ -187,10 +188,22 @@ final class Deployment {
         if (fresh.sameAs(settings)) {
             return false;
         }
-        ConfigReader.Policies next = ConfigReader.read(fresh, programmaticPolicy, usedPolicyNames());
+        List<Problem> problems = new ArrayList<>();
+        try {
+            // Read once, yet checked as at deployment, so that no bad value waits for the next start.
+            ConfigReader.enabled(fresh);
+        } catch (CorsConfigException e) {
+            problems.addAll(e.problems());
+        }
+        ConfigReader.Policies next;
+        try {
+            next = ConfigReader.read(fresh, programmaticPolicy, usedPolicyNames());
+        } catch (CorsConfigException e) {
+            problems.addAll(e.problems());
+            throw new CorsConfigException(problems);
+        }
         Map<CorsPolicy, CompiledPolicy> nextCompiled = new HashMap<>();
         List<Routes.Entry> nextEntries = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
         for (ResourceScanner.ResourceMethod method : methods) {
             resolve(method, next, nextCompiled, problems).ifPresent(nextEntries::add);
         }
@@ -206,11 +219,20 @@ final class Deployment {
         return true;
     }
 
-    /** Stops the refresh schedule, if any: the application is shutting down. */
-    synchronized void close() {
-        if (schedule != null) {
-            schedule.stop();
+    /**
+     * Stops the refresh schedule, if any, and keeps a later first request from starting one: the
+     * application is shutting down. Returns once the schedule's thread has ended (five seconds at
+     * most, should a source hang); it waits outside the lock, which a refresh under way may need.
+     */
+    void close() {
+        RefreshSchedule stopping;
+        synchronized (this) {
+            closed = true;
+            stopping = schedule;
             schedule = null;
+        }
+        if (stopping != null) {
+            stopping.stop();
         }
     }
 

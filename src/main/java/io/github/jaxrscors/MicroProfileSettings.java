@@ -1,7 +1,10 @@
 package io.github.jaxrscors;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Settings read through MicroProfile Config. The only class that touches its API, and loaded only
@@ -35,8 +38,18 @@ final class MicroProfileSettings implements Settings.Source {
         return config.getOptionalValue(key, String.class).orElse(null);
     }
 
+    /**
+     * The names the configuration lists, and the names its sources list now: SmallRye keeps the list
+     * it made the first time it was asked, so a key added later to a source that changes (a typo
+     * among them) would otherwise go unseen by a reload.
+     */
     @Override
     public Iterable<String> propertyNames() {
-        return config.getPropertyNames();
+        Set<String> names = new LinkedHashSet<>();
+        config.getPropertyNames().forEach(names::add);
+        for (ConfigSource source : config.getConfigSources()) {
+            names.addAll(source.getPropertyNames());
+        }
+        return names;
     }
 }

@@ -18,6 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class RefreshSchedule {
 
+    static final String THREAD_NAME = "jaxrs-cors-refresh";
+
+    /** Long enough for a refresh under way to read a slow source; a shutdown is never held longer. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
     private static final System.Logger LOG = System.getLogger(DecisionLog.LOGGER);
 
     private final ScheduledExecutorService executor;
@@ -31,7 +36,7 @@ final class RefreshSchedule {
         // Configuration sources may look resources up through the context class loader: the application's.
         ClassLoader application = Thread.currentThread().getContextClassLoader();
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "jaxrs-cors-refresh");
+            Thread thread = new Thread(task, THREAD_NAME);
             thread.setDaemon(true);
             thread.setContextClassLoader(application);
             return thread;
@@ -43,14 +48,20 @@ final class RefreshSchedule {
         return schedule;
     }
 
+    /** Ends the thread; waits a little for it, so that the application's shutdown leaves no thread behind. */
     void stop() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void refresh(WeakReference<Deployment> target) {
         Deployment deployment = target.get();
         if (deployment == null) {
-            stop();
+            executor.shutdown();
             return;
         }
         try {

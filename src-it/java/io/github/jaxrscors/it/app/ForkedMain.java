@@ -8,6 +8,9 @@ public final class ForkedMain {
     /** The line a forked server prints once it accepts connections. */
     public static final String LISTENING = "LISTENING ";
 
+    /** The line a server that counts them prints after its shutdown: how many refresh threads are left. */
+    public static final String THREADS_AFTER_SHUTDOWN = "REFRESH THREADS AFTER SHUTDOWN ";
+
     /** A started server: the port it listens on, and how to stop it. */
     public record Started(int port, Runnable stop) {
     }

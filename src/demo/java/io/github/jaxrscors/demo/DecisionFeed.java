@@ -14,7 +14,8 @@ import java.util.logging.Logger;
  *
  * <p>The library logs through {@code System.Logger "io.github.jaxrscors"}: rejections at DEBUG and
  * allowances at TRACE, which java.util.logging (the default backend) calls FINE and FINER. This
- * handler turns both on for the demo, prints each line, and keeps the recent ones numbered.
+ * handler turns both on for the demo, prints each decision, and keeps the recent lines numbered (a
+ * refused or installed configuration too, at WARNING or INFO).
  */
 final class DecisionFeed extends Handler {
 
@@ -40,7 +41,10 @@ final class DecisionFeed extends Handler {
 
     @Override
     public void publish(LogRecord record) {
-        String level = record.getLevel().intValue() <= Level.FINER.intValue() ? "TRACE" : "DEBUG";
+        int value = record.getLevel().intValue();
+        // System.Logger's names: the page shows a refused or installed configuration as well as decisions.
+        String level = value <= Level.FINER.intValue() ? "TRACE" : value <= Level.FINE.intValue() ? "DEBUG"
+                : value <= Level.INFO.intValue() ? "INFO" : "WARNING";
         String message = record.getMessage();
         synchronized (this) {
             recent.addLast(new Decision(++lastSeq, level, message));
@@ -48,7 +52,10 @@ final class DecisionFeed extends Handler {
                 recent.removeFirst();
             }
         }
-        System.out.println("  [" + level + "] " + message);
+        if (value <= Level.FINE.intValue()) {
+            // INFO and above java.util.logging's own console handler prints already.
+            System.out.println("  [" + level + "] " + message);
+        }
     }
 
     synchronized long lastSeq() {

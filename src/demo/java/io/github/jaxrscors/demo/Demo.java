@@ -5,9 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -18,7 +23,8 @@ import org.glassfish.jersey.server.ServerProperties;
 /**
  * The runnable demo: a Jersey + Grizzly API on {@code http://localhost:8080} whose CORS policy comes
  * from {@code microprofile-config.properties}, and a page on {@code http://127.0.0.1:8081} (another
- * origin) whose buttons call it. Ports: {@code --api-port=N --page-port=N} or
+ * origin) whose buttons call it. The policy is re-read every second, also from a directory of one file
+ * per key (as Kubernetes mounts a ConfigMap) that the banner names. Ports: {@code --api-port=N --page-port=N} or
  * {@code -Ddemo.api-port=N -Ddemo.page-port=N}; 0 picks a free port.
  */
 public final class Demo implements AutoCloseable {
@@ -31,13 +37,16 @@ public final class Demo implements AutoCloseable {
 
     private final DecisionFeed decisions;
     private final URLClassLoader configLoader;
+    private final ConfigDirectory configDirectory;
     private final HttpServer api;
     private final URI apiUri;
     private final PageServer page;
 
-    private Demo(DecisionFeed decisions, URLClassLoader configLoader, HttpServer api, URI apiUri, PageServer page) {
+    private Demo(DecisionFeed decisions, URLClassLoader configLoader, ConfigDirectory configDirectory, HttpServer api,
+            URI apiUri, PageServer page) {
         this.decisions = decisions;
         this.configLoader = configLoader;
+        this.configDirectory = configDirectory;
         this.api = api;
         this.apiUri = apiUri;
         this.page = page;
@@ -61,18 +70,19 @@ public final class Demo implements AutoCloseable {
     /** Starts the API, then the page (which must know the API's address). */
     static Demo start(int apiPort, int pagePort) throws IOException {
         DecisionFeed decisions = DecisionFeed.install();
-        URLClassLoader configLoader = configLoader();
+        ConfigDirectory configDirectory = new ConfigDirectory(Files.createTempDirectory("jaxrs-cors-demo-config-"));
+        URLClassLoader configLoader = configLoader(configDirectory);
         HttpServer api = null;
         try {
             api = startApi(apiPort, configLoader);
             URI apiUri = URI.create("http://localhost:" + api.getListener("grizzly").getPort() + "/");
             PageServer page = PageServer.start(pagePort, apiUri, decisions);
-            return new Demo(decisions, configLoader, api, apiUri, page);
+            return new Demo(decisions, configLoader, configDirectory, api, apiUri, page);
         } catch (IOException | RuntimeException e) {
             if (api != null) {
                 api.shutdownNow();
             }
-            release(configLoader);
+            release(configLoader, configDirectory);
             decisions.close();
             throw e;
         }
@@ -85,13 +95,20 @@ public final class Demo implements AutoCloseable {
      * The file sits under demo-config/ rather than in META-INF itself, because the demo shares the
      * test classpath with this project's own tests, and there it would configure every one of them.
      * So the API deploys with a class loader that adds demo-config/ to the classpath, and nothing else.
+     * For that class loader, the demo registers the configuration MicroProfile Config would discover
+     * there, with one source more: the directory of live values.
      */
-    private static URLClassLoader configLoader() {
+    private static URLClassLoader configLoader(ConfigDirectory directory) {
         URL configRoot = Demo.class.getClassLoader().getResource("demo-config/");
         if (configRoot == null) {
             throw new IllegalStateException("demo-config/ is missing from the demo's resources");
         }
-        return new URLClassLoader("demo-config", new URL[] {configRoot}, Demo.class.getClassLoader());
+        URLClassLoader loader = new URLClassLoader("demo-config", new URL[] {configRoot}, Demo.class.getClassLoader());
+        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+        Config config = resolver.getBuilder().forClassLoader(loader).addDefaultSources().addDiscoveredSources()
+                .withSources(directory).build();
+        resolver.registerConfig(config, loader);
+        return loader;
     }
 
     private static HttpServer startApi(int port, ClassLoader configLoader) {
@@ -116,6 +133,11 @@ public final class Demo implements AutoCloseable {
         return page.uri();
     }
 
+    /** The directory of live configuration values, one file per key. */
+    Path configDirectory() {
+        return configDirectory.directory();
+    }
+
     String banner() {
         String pageOrigin = pageUri().toString().replaceAll("/$", "");
         return String.join("\n",
@@ -130,6 +152,13 @@ public final class Demo implements AutoCloseable {
                 "       -H 'Access-Control-Request-Method: PUT' \\",
                 "       -H 'Access-Control-Request-Headers: content-type, x-demo-token'",
                 "",
+                "Change the policy while the demo runs: every second (cors.refresh-interval) the API re-reads its",
+                "configuration, which also comes from " + configDirectory() + ",",
+                "one file per key, as Kubernetes mounts a ConfigMap. Allow the header that the button 'PUT with a",
+                "header the policy does not allow' sends, then click it again:",
+                "  echo 'Content-Type, X-Demo-Token, X-Secret' > " + configDirectory().resolve("cors.allowed-headers"),
+                "Delete the file to go back. A value that is not valid is refused (see the WARNING) and never served.",
+                "",
                 "Decisions of the CORS filter are printed below as they happen. Ctrl-C stops the demo.",
                 "");
     }
@@ -138,14 +167,17 @@ public final class Demo implements AutoCloseable {
     public void close() {
         page.stop();
         api.shutdownNow();
-        release(configLoader);
+        release(configLoader, configDirectory);
         decisions.close();
     }
 
-    private static void release(URLClassLoader loader) {
+    private static void release(URLClassLoader loader, ConfigDirectory directory) {
         ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig(loader));
-        try {
+        try (Stream<Path> files = Files.walk(directory.directory())) {
             loader.close();
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
