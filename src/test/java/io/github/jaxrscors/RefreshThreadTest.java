@@ -40,13 +40,14 @@ class RefreshThreadTest {
         long before = refreshThreads();
         Map<String, String> config = Map.of("cors.allowed-origins", "https://app.example.com", "cors.refresh-interval", "1s");
         TestServer first = start(config);
+        // Jersey builds the first generation when its container starts, and the schedule with it.
+        assertThat(refreshThreads()).as("started with the first server").isEqualTo(before + 1);
         TestServer second = start(config);
         try {
             get(first);
             get(first);
-            assertThat(refreshThreads()).as("started with the first generation").isEqualTo(before + 1);
             get(second);
-            assertThat(refreshThreads()).isEqualTo(before + 2);
+            assertThat(refreshThreads()).as("one per application").isEqualTo(before + 2);
             assertThat(Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().equals(RefreshSchedule.THREAD_NAME)).allMatch(Thread::isDaemon)).isTrue();
 
