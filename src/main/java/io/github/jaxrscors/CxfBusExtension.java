@@ -15,6 +15,7 @@ public final class CxfBusExtension {
     /** Called by CXF. */
     public CxfBusExtension(Bus bus) {
         bus.getFeatures().add(new InstallOnServers());
+        bus.getOutFaultInterceptors().add(new CxfFailureHeaders());
     }
 
     /**
