@@ -1,5 +1,6 @@
 package io.github.jaxrscors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
  * response filter runs, but CXF first runs the out-fault interceptors of the bus, this one among
  * them. It sets the headers of the request's decision on the servlet response, computed by
  * {@link CorsResponseFilter} from the same request property. Which mappers apply, what is logged,
- * and the status and body of the error page stay CXF's and the container's.
+ * and the status and body of the error page stay CXF's and the container's. Jetty drops {@code Vary}
+ * before its page; {@link JettyErrorPageVary} puts it back.
  *
  * <p>It implements CXF's interface rather than extending its base class: Quarkus indexes the jar,
  * and would warn that it cannot find the superclass of a class in it.
@@ -70,6 +72,10 @@ final class CxfFailureHeaders implements PhaseInterceptor<Message> {
                 && !response.isCommitted() && !response.containsHeader(CorsHeaders.ALLOW_ORIGIN)) {
             List<String> vary = List.copyOf(response.getHeaders(CorsHeaders.VARY));
             DecisionHeaders.of(outcome, vary).forEach(response::setHeader);
+            if (request.get(AbstractHTTPDestination.HTTP_REQUEST) instanceof HttpServletRequest servletRequest
+                    && JettyErrorPageVary.applies(servletRequest)) {
+                JettyErrorPageVary.install(servletRequest, outcome);
+            }
         }
     }
 }
