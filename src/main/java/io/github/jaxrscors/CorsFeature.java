@@ -94,6 +94,10 @@ public final class CorsFeature implements Feature {
         if (RuntimeDelegate.getInstance().getClass().getName().startsWith("org.glassfish.jersey.")) {
             context.register(JerseyLifecycle.of(deployment));
         }
+        Object quarkus = QuarkusFailureHeaders.forRuntime();
+        if (quarkus != null) {
+            context.register(quarkus);
+        }
         return true;
     }
 

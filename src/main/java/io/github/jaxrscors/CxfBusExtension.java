@@ -19,6 +19,7 @@ public final class CxfBusExtension {
      */
     public CxfBusExtension(Bus bus) {
         bus.getFeatures().add(new InstallOnServers());
+        bus.getOutFaultInterceptors().add(new CxfFailureHeaders());
     }
 
     /**

@@ -2,14 +2,8 @@ package io.github.jaxrscors.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,25 +74,6 @@ final class DropInChecks {
     private static void expectRefused(SoftAssertions softly, String what, HttpResponse<String> response) {
         softly.assertThat(response.statusCode()).as(what + ": status").isEqualTo(403);
         softly.assertThat(header(response, "Access-Control-Allow-Origin")).as(what + ": no ACAO").isEmpty();
-    }
-
-    /** Asserts only that the runtime kept the library out of the way of its 500, and writes down what it sent. */
-    static void recordUnmappedException(String runtime, URI api) {
-        HttpResponse<String> response = get(api.resolve("failing"), APP);
-        String body = response.body().replaceAll("\\s+", " ");
-        String line = String.format("%-26s status %d, ACAO %s, Vary %s, Content-Type %s, body (%d chars): %s%n", runtime,
-                response.statusCode(), header(response, "Access-Control-Allow-Origin").orElse("-"),
-                header(response, "Vary").orElse("-"), header(response, "Content-Type").orElse("-"),
-                response.body().length(), body.substring(0, Math.min(160, body.length())));
-        System.out.print("unmapped exception: " + line);
-        try {
-            Path report = Path.of(System.getProperty("compat.logs"), "unmapped-exceptions.txt");
-            Files.createDirectories(report.getParent());
-            Files.writeString(report, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        assertThat(response.statusCode()).as("an exception no mapper handles").isEqualTo(500);
     }
 
     static HttpResponse<String> get(URI uri, String origin) {

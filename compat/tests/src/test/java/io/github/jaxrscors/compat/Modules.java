@@ -1,5 +1,6 @@
 package io.github.jaxrscors.compat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,10 +32,25 @@ final class Modules {
 
     /** {@code java -cp <module classes and dependencies> <system properties> <main> <args>}, with the default JDK. */
     static List<String> javaCommand(String module, String mainClass, Map<String, String> systemProperties, String... args) {
+        return javaCommand(module, true, mainClass, systemProperties, args);
+    }
+
+    /** The same without the library's jar on the classpath: the application as the runtime serves it alone. */
+    static List<String> javaCommandWithoutLibrary(String module, String mainClass, String... args) {
+        return javaCommand(module, false, mainClass, Map.of(), args);
+    }
+
+    private static List<String> javaCommand(String module, boolean withLibrary, String mainClass,
+            Map<String, String> systemProperties, String... args) {
+        List<String> classpath = new ArrayList<>(List.of(read(target(module, "classpath.txt")).split(File.pathSeparator)));
+        if (!withLibrary && !classpath.removeIf(entry -> Path.of(entry).getFileName().toString().startsWith("jaxrs-cors"))) {
+            throw new AssertionError(module + "'s classpath has no jaxrs-cors jar to leave out");
+        }
+        classpath.add(0, target(module, "classes").toString());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
-        command.add(target(module, "classes") + java.io.File.pathSeparator + read(target(module, "classpath.txt")));
+        command.add(String.join(File.pathSeparator, classpath));
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add(mainClass);
         command.addAll(List.of(args));

@@ -32,6 +32,7 @@ class PayaraMicroIT {
         Path war = Modules.target("ee-war", "app.war");
         Files.copy(war, deployments.resolve("app.war"), StandardCopyOption.REPLACE_EXISTING);
         Wars.withBadOrigin(war, deployments.resolve("broken.war"));
+        Wars.withoutLibrary(war, deployments.resolve("plain.war"));
         Path java = Path.of(System.getProperty("java21.home"), "bin", "java");
         if (!Files.isExecutable(java)) {
             throw new AssertionError("Payara Micro 7 needs Java 21 or newer, expected at " + java
@@ -68,7 +69,8 @@ class PayaraMicroIT {
     }
 
     @Test
-    void unmappedException() {
-        DropInChecks.recordUnmappedException("payara-micro-7", base.resolve("app/api/"));
+    void unmappedExceptionIsPayarasOwnErrorReport() {
+        UnmappedException.assertUnreadable("payara-micro-7", new UnmappedException.Deployment(base.resolve("app/api/"), payara, "app"),
+                new UnmappedException.Deployment(base.resolve("plain/api/"), payara, "plain"));
     }
 }

@@ -17,15 +17,23 @@ final class PlainJvm {
     private PlainJvm() {
     }
 
-    /** Starts {@code main <port> <args>} of {@code module}, runs the drop-in checks and records the unmapped exception. */
+    /**
+     * Starts {@code main <port> <args>} of {@code module} and runs the drop-in checks; then checks the
+     * unmapped exception against the same application started without the library.
+     */
     static void assertDropIn(String name, String module, String mainClass, String... args) {
         int port = Ports.free();
+        int plainPort = Ports.free();
         try (ServerProcess server = ServerProcess.start(name,
-                Modules.javaCommand(module, mainClass, Map.of(), arguments(port, args)), Modules.dir(module), Map.of())) {
+                        Modules.javaCommand(module, mainClass, Map.of(), arguments(port, args)), Modules.dir(module), Map.of());
+                ServerProcess plain = ServerProcess.start(name + "-without-library",
+                        Modules.javaCommandWithoutLibrary(module, mainClass, arguments(plainPort, args)), Modules.dir(module), Map.of())) {
             URI api = URI.create("http://127.0.0.1:" + port + "/api/");
             server.awaitReady(START, "started http");
+            plain.awaitReady(START, "started http");
             DropInChecks.assertDropIn(api, server::describe);
-            DropInChecks.recordUnmappedException(name, api);
+            UnmappedException.assertReadable(name, new UnmappedException.Deployment(api, server, null),
+                    new UnmappedException.Deployment(URI.create("http://127.0.0.1:" + plainPort + "/api/"), plain, null));
         }
     }
 

@@ -17,13 +17,22 @@ final class QuarkusApp {
     private QuarkusApp() {
     }
 
+    /**
+     * Runs the drop-in checks; then checks the unmapped exception against the same application built
+     * without the library ({@code <module>-plain}).
+     */
     static void assertDropIn(String name, String module) {
         int port = Ports.free();
-        try (ServerProcess server = ServerProcess.start(name, command(module, port), Modules.tempDir(name), Map.of())) {
+        int plainPort = Ports.free();
+        try (ServerProcess server = ServerProcess.start(name, command(module, port), Modules.tempDir(name), Map.of());
+                ServerProcess plain = ServerProcess.start(name + "-without-library", command(module + "-plain", plainPort),
+                        Modules.tempDir(name + "-without-library"), Map.of())) {
             URI api = URI.create("http://127.0.0.1:" + port + "/api/");
             server.awaitReady(PlainJvm.START, "Listening on: http://127.0.0.1:" + port);
+            plain.awaitReady(PlainJvm.START, "Listening on: http://127.0.0.1:" + plainPort);
             DropInChecks.assertDropIn(api, server::describe);
-            DropInChecks.recordUnmappedException(name, api);
+            UnmappedException.assertReadable(name, new UnmappedException.Deployment(api, server, null),
+                    new UnmappedException.Deployment(URI.create("http://127.0.0.1:" + plainPort + "/api/"), plain, null));
         }
     }
 

@@ -71,6 +71,29 @@ final class ServerProcess implements AutoCloseable {
         return output.toString();
     }
 
+    /** Where the output ends now, for {@link #outputSince}. */
+    int mark() {
+        return output.length();
+    }
+
+    /**
+     * What the server wrote after {@code mark}, once it has written nothing new for {@code quiet}
+     * (at most for {@code timeout}): a request's log lines come a moment after its response.
+     */
+    String outputSince(int mark, Duration quiet, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int length = output.length();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline && System.nanoTime() - quietSince < quiet.toNanos()) {
+            pause(50);
+            if (output.length() != length) {
+                length = output.length();
+                quietSince = System.nanoTime();
+            }
+        }
+        return output.substring(mark);
+    }
+
     /** The server's output, for a failure message: its last lines are usually the ones that matter. */
     String describe() {
         String all = output();

@@ -24,10 +24,11 @@ class TomcatIT {
         Path work = Modules.tempDir("tomcat");
         Path war = Modules.target("servlet-war", "app.war");
         Path broken = Wars.withBadOrigin(war, work.resolve("broken.war"));
+        Path plain = Wars.withoutLibrary(war, work.resolve("plain.war"));
         int port = Ports.free();
         base = URI.create("http://127.0.0.1:" + port + "/");
         tomcat = ServerProcess.start("tomcat-11-jersey-4", Modules.javaCommand("tomcat", "io.github.jaxrscors.compat.tomcat.Main", Map.of(),
-                Integer.toString(port), work.resolve("tomcat").toString(), "app=" + war, "broken=" + broken), work, Map.of());
+                Integer.toString(port), work.resolve("tomcat").toString(), "app=" + war, "broken=" + broken, "plain=" + plain), work, Map.of());
         tomcat.awaitReady(PlainJvm.START, "started http");
     }
 
@@ -55,6 +56,7 @@ class TomcatIT {
 
     @Test
     void unmappedException() {
-        DropInChecks.recordUnmappedException("tomcat-11-jersey-4", base.resolve("app/api/"));
+        UnmappedException.assertReadable("tomcat-11-jersey-4", new UnmappedException.Deployment(base.resolve("app/api/"), tomcat, "app"),
+                new UnmappedException.Deployment(base.resolve("plain/api/"), tomcat, "plain"));
     }
 }

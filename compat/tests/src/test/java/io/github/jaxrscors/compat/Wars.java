@@ -42,6 +42,30 @@ final class Wars {
         }
     }
 
+    /** A copy of {@code war} at {@code copy} without the library's jar: the application alone, as the runtime serves it. */
+    static Path withoutLibrary(Path war, Path copy) {
+        boolean removed = false;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(war));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (entry.getName().startsWith("WEB-INF/lib/jaxrs-cors-")) {
+                    removed = true;
+                } else {
+                    out.putNextEntry(new ZipEntry(entry.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!removed) {
+            throw new AssertionError(war + " has no WEB-INF/lib/jaxrs-cors-*.jar to leave out");
+        }
+        return copy;
+    }
+
     /** The WAR with its configuration's default origin written with the trailing-slash mistake. */
     static Path withBadOrigin(Path war, Path copy) {
         return variant(war, copy, Map.of(CONFIG, brokenConfig()));

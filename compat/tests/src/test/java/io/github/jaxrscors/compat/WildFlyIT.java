@@ -54,6 +54,7 @@ class WildFlyIT {
         Path war = Modules.target("ee-war", "app.war");
         Files.copy(war, deployments.resolve("app.war"), StandardCopyOption.REPLACE_EXISTING);
         Wars.withBadOrigin(war, deployments.resolve("broken.war"));
+        Wars.withoutLibrary(war, deployments.resolve("plain.war"));
         Wars.variant(war, deployments.resolve("secured.war"), Map.of(Wars.WEB_XML, securedWebXml("")));
         Wars.variant(war, deployments.resolve("secured-omission.war"), Map.of(Wars.WEB_XML,
                 securedWebXml("\n      <http-method-omission>OPTIONS</http-method-omission>")));
@@ -123,7 +124,8 @@ class WildFlyIT {
 
     @Test
     void unmappedException() {
-        DropInChecks.recordUnmappedException("wildfly-39", base.resolve("app/api/"));
+        UnmappedException.assertReadable("wildfly-39", new UnmappedException.Deployment(base.resolve("app/api/"), wildfly, "app"),
+                new UnmappedException.Deployment(base.resolve("plain/api/"), wildfly, "plain"));
     }
 
     private static String securedWebXml(String omission) {
