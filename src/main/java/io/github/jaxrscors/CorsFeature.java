@@ -2,9 +2,12 @@ package io.github.jaxrscors;
 
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +126,94 @@ public final class CorsFeature implements Feature {
         @Override
         public boolean configure(FeatureContext context) {
             return new CorsFeature().configure(context);
+        }
+    }
+
+    /*
+     * Entry points that other runtimes instantiate by name, public for that reason alone: they are
+     * not for application code.
+     */
+
+    /**
+     * Not for application code: the drop-in for runtimes that install only the {@code @Provider}
+     * classes they find by scanning. Quarkus REST is one: it reads neither Jersey's auto-discovery nor
+     * {@code META-INF/services/jakarta.ws.rs.ext.Providers}, only the {@code @Provider} classes in its
+     * Jandex index (the jar ships {@code META-INF/jandex.idx} for that). A server that scans the
+     * application's libraries as well (WildFly, Payara) finds it beside {@link DropIn}; whichever runs
+     * second meets the installed feature and adds nothing. It is not {@link DropIn} annotated,
+     * because RESTEasy warns about a provider class registered twice.
+     */
+    @Provider
+    @ConstrainedTo(RuntimeType.SERVER)
+    public static final class ScannedDropIn implements Feature {
+
+        /** Called by the runtime. */
+        public ScannedDropIn() {
+        }
+
+        @Override
+        public boolean configure(FeatureContext context) {
+            return new CorsFeature().configure(context);
+        }
+    }
+
+    /**
+     * Not for application code: shows the installed feature every resource method on runtimes that
+     * call only the dynamic features they found as {@code @Provider} classes. Quarkus REST drops a
+     * dynamic feature registered from a feature; without this class every {@code @Cors} would go
+     * unseen there, and the library would refuse to answer for resources it never learned. The
+     * deployment is found in the configuration the features share; a class seen twice is scanned once.
+     */
+    @Provider
+    @ConstrainedTo(RuntimeType.SERVER)
+    public static final class ScannedResources implements DynamicFeature {
+
+        /** Called by the runtime. */
+        public ScannedResources() {
+        }
+
+        @Override
+        public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+            if (context.getConfiguration().getProperty(Deployment.PROPERTY) instanceof Deployment deployment
+                    && resourceInfo.getResourceClass() != null) {
+                deployment.addResourceClass(resourceInfo.getResourceClass());
+            }
+        }
+    }
+
+    /**
+     * Not for application code: Apache CXF creates one for every bus, because the jar names it in
+     * {@code META-INF/cxf/bus-extensions.txt}; only CXF loads it.
+     */
+    public static final class CxfBusExtension {
+
+        /**
+         * Called by CXF.
+         *
+         * @param bus the bus whose server endpoints get CORS handling
+         */
+        public CxfBusExtension(org.apache.cxf.Bus bus) {
+            CxfInstallation.onBus(bus);
+        }
+    }
+
+    /**
+     * Not for application code: Undertow reads it from
+     * {@code META-INF/services/io.undertow.servlet.ServletExtension} for every servlet deployment,
+     * and it stops the refresh schedules of the RESTEasy applications in a deployment when Undertow
+     * stops it. RESTEasy calls none of an application's providers when the application stops; the
+     * servlet container ends the application by destroying the servlet context. Only Undertow loads it.
+     */
+    public static final class UndertowLifecycle implements io.undertow.servlet.ServletExtension {
+
+        /** Called by Undertow. */
+        public UndertowLifecycle() {
+        }
+
+        @Override
+        public void handleDeployment(io.undertow.servlet.api.DeploymentInfo deployment, jakarta.servlet.ServletContext context) {
+            deployment.addListener(new io.undertow.servlet.api.ListenerInfo(ServletContextEnd.class,
+                    new io.undertow.servlet.util.ImmediateInstanceFactory<>(new ServletContextEnd())));
         }
     }
 }

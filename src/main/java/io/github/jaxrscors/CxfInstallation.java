@@ -6,18 +6,17 @@ import org.apache.cxf.feature.AbstractPortableFeature;
 import org.apache.cxf.jaxrs.provider.ServerProviderFactory;
 
 /**
- * Not for application code: Apache CXF's drop-in hook. CXF reads neither Jersey's auto-discovery nor
- * {@code META-INF/services/jakarta.ws.rs.ext.Providers}, but it creates one of these for every bus,
- * because the jar names it in {@code META-INF/cxf/bus-extensions.txt}.
+ * The drop-in on Apache CXF, which reads neither Jersey's auto-discovery nor
+ * {@code META-INF/services/jakarta.ws.rs.ext.Providers} but creates a
+ * {@link CorsFeature.CxfBusExtension} for every bus, because the jar names it in
+ * {@code META-INF/cxf/bus-extensions.txt}.
  */
-public final class CxfBusExtension {
+final class CxfInstallation {
 
-    /**
-     * Called by CXF.
-     *
-     * @param bus the bus whose server endpoints get CORS handling
-     */
-    public CxfBusExtension(Bus bus) {
+    private CxfInstallation() {
+    }
+
+    static void onBus(Bus bus) {
         bus.getFeatures().add(new InstallOnServers());
         bus.getOutFaultInterceptors().add(new CxfFailureHeaders());
     }
