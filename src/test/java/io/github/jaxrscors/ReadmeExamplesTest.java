@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.jaxrscors.readme.CustomerResource;
+import io.github.jaxrscors.readme.KtorMigration;
 import io.github.jaxrscors.readme.OrderResource;
 import io.github.jaxrscors.readme.ProgrammaticPolicy;
 import io.github.jaxrscors.readme.UnhandledExceptionMapper;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,13 +40,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Keeps README.md honest: every code block is either compiled code from
- * {@code io.github.jaxrscors.readme} (compared verbatim, and run here) or input that this test runs,
- * and every message, default and log line the README quotes is what the library produces.
+ * Keeps README.md and docs/migrating-from-ktor.md honest: every code block is either compiled code
+ * from {@code io.github.jaxrscors.readme} (compared verbatim, and run here) or input that this test
+ * runs, and every message, default and log line the README quotes is what the library produces.
  */
 class ReadmeExamplesTest {
 
     private static final java.nio.file.Path README = Paths.get("README.md");
+    private static final java.nio.file.Path KTOR_GUIDE = Paths.get("docs/migrating-from-ktor.md");
     private static final java.nio.file.Path SNIPPET_SOURCES = Paths.get("src/test/java/io/github/jaxrscors/readme");
     private static final Pattern MARKER = Pattern.compile("<!-- snippet: ([a-z-]+) -->");
 
@@ -73,7 +76,16 @@ class ReadmeExamplesTest {
 
     @Test
     void everyCodeBlockIsACommandOrASnippetThisTestChecks() throws IOException {
-        List<String> lines = Files.readAllLines(README);
+        assertThat(markedBlocks(README)).containsExactlyInAnyOrder("jersey-dependencies", "minimal-config", "no-config-message",
+                "config-table", "policies-config", "cors-annotation", "builder", "refusals",
+                "star-with-credentials-config", "star-with-credentials-message", "logging-properties",
+                "decision-log", "exception-mapper");
+        assertThat(markedBlocks(KTOR_GUIDE)).containsExactlyInAnyOrder("ktor-table", "ktor-builder", "ktor-config");
+    }
+
+    /** The snippet names marked in {@code file}, after checking that every code block in it is marked (or a bash command). */
+    private static Set<String> markedBlocks(java.nio.file.Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
         Set<String> markers = new LinkedHashSet<>();
         boolean inBlock = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -87,14 +99,11 @@ class ReadmeExamplesTest {
             }
             if (!inBlock && !line.equals("```bash")) {
                 assertThat(i > 0 && MARKER.matcher(lines.get(i - 1)).matches())
-                        .as("README line %d: a %s block without a snippet marker is not checked", i + 1, line).isTrue();
+                        .as("%s line %d: a %s block without a snippet marker is not checked", file, i + 1, line).isTrue();
             }
             inBlock = !inBlock;
         }
-        assertThat(markers).containsExactlyInAnyOrder("jersey-dependencies", "minimal-config", "no-config-message",
-                "config-table", "policies-config", "cors-annotation", "builder", "refusals",
-                "star-with-credentials-config", "star-with-credentials-message", "logging-properties",
-                "decision-log", "exception-mapper");
+        return markers;
     }
 
     @Test
@@ -365,6 +374,90 @@ class ReadmeExamplesTest {
         }
     }
 
+    /* docs/migrating-from-ktor.md */
+
+    private static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
+    private static final String BUILDER = "CorsPolicy.builder().";
+
+    @Test
+    void ktorGuideExampleIsTheCompiledCode() throws IOException {
+        assertThat(block(KTOR_GUIDE, "ktor-builder")).isEqualTo(region("KtorMigration.java", "ktor-builder"));
+    }
+
+    @Test
+    void ktorGuideConfigurationIsTheExamplePolicy() throws Exception {
+        CorsPolicy configured = CorsPolicy.fromConfig(config(properties(block(KTOR_GUIDE, "ktor-config"))));
+        assertThat(configured).isEqualTo(KtorMigration.policy());
+
+        try (TestServer server = TestServer.start(new ResourceConfig(OrderResource.class), configured)) {
+            Reply local = preflight(server, "/orders/1", "http://localhost:3000", "PUT", "authorization, content-type");
+            assertThat(local.status()).isEqualTo(204);
+            assertThat(local.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
+            assertThat(local.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+            assertThat(local.header("Access-Control-Max-Age")).isEqualTo("3600");
+            assertThat(preflight(server, "/orders/1", "https://app.example.com", "DELETE", null).status()).isEqualTo(204);
+            assertThat(preflight(server, "/orders/1", "http://app.example.com", "DELETE", null).status())
+                    .as("only https was listed for app.example.com").isEqualTo(403);
+        }
+    }
+
+    /** The table's rows: the Ktor setting, then the keys and the builder call that stand for it, or a description. */
+    private static List<List<String>> ktorTable() throws IOException {
+        List<List<String>> rows = tableRows(block(KTOR_GUIDE, "ktor-table"));
+        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(3));
+        return rows;
+    }
+
+    private static boolean isCode(String cell) {
+        return cell.startsWith("`") && cell.endsWith("`");
+    }
+
+    @Test
+    void ktorTableBuilderColumnIsTheCompiledCode() throws IOException {
+        List<String> cells = ktorTable().stream().map(row -> row.get(2)).filter(ReadmeExamplesTest::isCode)
+                .map(ReadmeExamplesTest::unquote).toList();
+        List<String> compiled = region("KtorMigration.java", "ktor-table").lines()
+                .map(line -> line.endsWith(",") ? line.substring(0, line.length() - 1) : line)
+                .peek(line -> assertThat(line).startsWith(BUILDER))
+                .map(line -> line.substring(BUILDER.length())).toList();
+        assertThat(cells).containsExactlyElementsOf(compiled);
+    }
+
+    /**
+     * A row's keys and its builder call make the same policy; a row with only one of them is at least
+     * accepted; a description (in italics) is not code.
+     */
+    @Test
+    void ktorTableKeysAndBuilderCallsMakeTheSamePolicy() throws IOException {
+        Iterator<CorsPolicy.Builder> builders = KtorMigration.tableBuilders().iterator();
+        for (List<String> row : ktorTable()) {
+            String keys = row.get(1);
+            String builder = row.get(2);
+            for (String cell : List.of(keys, builder)) {
+                assertThat(isCode(cell) || cell.startsWith("*(") && cell.endsWith(")*"))
+                        .as("%s: code or a description in italics", cell).isTrue();
+            }
+            CorsPolicy fromKeys = null;
+            if (isCode(keys)) {
+                Map<String, String> values = new LinkedHashMap<>();
+                Matcher span = CODE_SPAN.matcher(keys);
+                while (span.find()) {
+                    String setting = span.group(1);
+                    assertThat(setting).as(keys).contains("=");
+                    values.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+                }
+                fromKeys = CorsPolicy.fromConfig(TestConfig.of(values));
+            }
+            if (isCode(builder)) {
+                CorsPolicy built = builders.next().build();
+                if (fromKeys != null) {
+                    assertThat(fromKeys).as("%s and %s", keys, builder).isEqualTo(built);
+                }
+            }
+        }
+        assertThat(builders.hasNext()).as("every compiled builder call has its row").isFalse();
+    }
+
     private static Reply get(TestServer server, String path, String origin) {
         return server.send("GET", path, "Origin", origin);
     }
@@ -378,11 +471,16 @@ class ReadmeExamplesTest {
 
     /* README and source extraction */
 
-    /** The code block right after {@code <!-- snippet: name -->}, or the table that follows it. */
+    /** The README's code block right after {@code <!-- snippet: name -->}, or the table that follows it. */
     static String readmeBlock(String name) throws IOException {
-        List<String> lines = Files.readAllLines(README);
+        return block(README, name);
+    }
+
+    /** The code block in {@code file} right after {@code <!-- snippet: name -->}, or the table that follows it. */
+    static String block(java.nio.file.Path file, String name) throws IOException {
+        List<String> lines = Files.readAllLines(file);
         int marker = lines.indexOf("<!-- snippet: " + name + " -->");
-        assertThat(marker).as("snippet marker %s in README", name).isNotNegative();
+        assertThat(marker).as("snippet marker %s in %s", name, file).isNotNegative();
         List<String> block = new ArrayList<>();
         if (lines.get(marker + 1).startsWith("|")) {
             for (int i = marker + 1; i < lines.size() && lines.get(i).startsWith("|"); i++) {
