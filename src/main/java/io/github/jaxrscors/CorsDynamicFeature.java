@@ -18,9 +18,6 @@ final class CorsDynamicFeature implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-        Class<?> resourceClass = resourceInfo.getResourceClass();
-        if (resourceClass != null) {
-            deployment.addResourceClass(resourceClass);
-        }
+        deployment.addResourceClass(resourceInfo.getResourceClass());
     }
 }

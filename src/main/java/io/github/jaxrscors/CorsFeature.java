@@ -174,8 +174,7 @@ public final class CorsFeature implements Feature {
 
         @Override
         public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-            if (context.getConfiguration().getProperty(Deployment.PROPERTY) instanceof Deployment deployment
-                    && resourceInfo.getResourceClass() != null) {
+            if (context.getConfiguration().getProperty(Deployment.PROPERTY) instanceof Deployment deployment) {
                 deployment.addResourceClass(resourceInfo.getResourceClass());
             }
         }

@@ -738,8 +738,11 @@ public final class CorsPolicy {
                 boolean prefix = value.endsWith(WILDCARD);
                 String name = (prefix ? value.substring(0, value.length() - 1) : value).toLowerCase(Locale.ROOT);
                 if (!HttpTokens.isToken(name) || name.indexOf('*') >= 0) {
-                    found.add(new Problem(s.source, s.value, "'" + s.value + "' is not a header name (an HTTP token"
-                            + (prefix ? "; a prefix ends with a single '*', e.g. X-Custom-*)" : ", e.g. X-Request-Id)")));
+                    found.add(s.source.equals("allowHeadersPrefixed")
+                            ? new Problem(s.source, name, "'" + s.value.substring(0, s.value.length() - 1)
+                                    + "' is not the start of a header name (an HTTP token, e.g. X-Custom-)")
+                            : new Problem(s.source, s.value, "'" + s.value + "' is not a header name (an HTTP token"
+                                    + (prefix ? "; a prefix ends with a single '*', e.g. X-Custom-*)" : ", e.g. X-Request-Id)")));
                 } else if (HttpTokens.isForbiddenRequestHeader(name)
                         || prefix && (name.startsWith("sec-") || name.startsWith("proxy-")
                                 || "sec-".startsWith(name) || "proxy-".startsWith(name))) {

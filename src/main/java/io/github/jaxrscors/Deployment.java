@@ -102,16 +102,18 @@ final class Deployment {
     }
 
     /**
-     * A resource class the runtime reported while deploying: its policies are resolved and checked
-     * at once, so that a mistake stops the deployment.
+     * A resource method's class, as the runtime reported it while deploying (null for a resource
+     * built in code): its policies are resolved and checked at once, so that a mistake stops the
+     * deployment.
      *
      * @throws CorsConfigException every mistake found so far, in this class and the declared ones
      */
     synchronized void addResourceClass(Class<?> resourceClass) {
         reported = true;
         // Jersey also reports the classes behind sub-resource locators, at run time, while serving a
-        // request: their paths already have the locator's policy.
-        if (generation != null) {
+        // request: their paths already have the locator's policy. A resource built in code has no
+        // class; its paths have the default policy.
+        if (generation != null || resourceClass == null) {
             return;
         }
         if (failure != null) {

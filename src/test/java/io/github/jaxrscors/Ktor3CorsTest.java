@@ -465,8 +465,8 @@ class Ktor3CorsTest {
         // Ktor's first prefix begins with a Cyrillic 'С' (U+0421), which Ktor lower-cases and then
         // matches. No header name can hold it (a name is an ASCII token), so it is refused here.
         assertThat(problems(CorsPolicy.builder().allowAnyOrigin().allowHeadersPrefixed("\u0421ustom1-")
-                .allowHeadersPrefixed("custom2-"))).containsExactly("allowHeadersPrefixed: '\u0421ustom1-*' is not a "
-                        + "header name (an HTTP token; a prefix ends with a single '*', e.g. X-Custom-*)");
+                .allowHeadersPrefixed("custom2-"))).containsExactly("allowHeadersPrefixed: '\u0421ustom1-' is not the "
+                        + "start of a header name (an HTTP token, e.g. X-Custom-)");
         TestServer app = APPS.root(CorsPolicy.builder().allowAnyOrigin().allowHeadersPrefixed("custom2-"));
 
         Reply cyrillic = app.sendLines("OPTIONS", "/", List.of("Origin: http://host",
