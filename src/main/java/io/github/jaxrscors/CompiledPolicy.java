@@ -41,13 +41,14 @@ final class CompiledPolicy {
     private final boolean anyMethod;
     private final Set<String> methods;
     private final HeaderMatcher headers;
-    private final boolean allowNonSimpleContentTypes;
+    /** Whether any content type is allowed, so that the request's need not be read. */
+    final boolean allowNonSimpleContentTypes;
 
     final boolean allowSameOrigin;
     final boolean trustForwardedHeaders;
     final boolean rejectDisallowed;
     private final boolean allowCredentials;
-    private final boolean allowPrivateNetwork;
+    final boolean allowPrivateNetwork;
     private final boolean preflightNoContent;
 
     /** Pre-joined header values; null where the header is not sent. */
@@ -56,8 +57,8 @@ final class CompiledPolicy {
     private final String exposeHeaders;
     private final String maxAge;
     /** What a refusal depends on: the origin, and whether the request claims to be same-origin. */
-    private final String[] refusalVary;
-    private final String[] preflightVary;
+    private final VaryHeader refusalVary;
+    private final VaryHeader preflightVary;
 
     /** {@code Access-Control-Allow-Origin: *}: the same answer for every origin, and for none; null otherwise. */
     private final Outcome anyOrigin;
@@ -92,12 +93,12 @@ final class CompiledPolicy {
         maxAge = seconds == 0 ? null : Long.toString(seconds);
         // A refusal can be turned into a pass by the same-origin check, which reads Sec-Fetch-Site:
         // a cache must keep those answers apart.
-        refusalVary = allowSameOrigin ? CorsHeaders.VARY_ORIGIN_AND_FETCH_SITE : CorsHeaders.VARY_ORIGIN;
-        preflightVary = allowSameOrigin ? CorsHeaders.VARY_PREFLIGHT_AND_FETCH_SITE : CorsHeaders.VARY_PREFLIGHT;
-        anyOrigin = policy.anyOrigin() && !allowCredentials ? new Outcome(this, CorsPolicy.WILDCARD, CorsHeaders.VARY_NOTHING) : null;
-        varyByOrigin = new Outcome(this, null, CorsHeaders.VARY_ORIGIN);
+        refusalVary = allowSameOrigin ? VaryHeader.ORIGIN_AND_FETCH_SITE : VaryHeader.ORIGIN;
+        preflightVary = allowSameOrigin ? VaryHeader.PREFLIGHT_AND_FETCH_SITE : VaryHeader.PREFLIGHT;
+        anyOrigin = policy.anyOrigin() && !allowCredentials ? new Outcome(this, CorsPolicy.WILDCARD, VaryHeader.NOTHING) : null;
+        varyByOrigin = new Outcome(this, null, VaryHeader.ORIGIN);
         // Without a 403 to tell apart, passing on refused requests makes the same-origin check moot.
-        sameOriginActual = new Outcome(this, null, rejectDisallowed ? refusalVary : CorsHeaders.VARY_ORIGIN);
+        sameOriginActual = new Outcome(this, null, rejectDisallowed ? refusalVary : VaryHeader.ORIGIN);
         sameOriginPreflight = new Outcome(this, null, preflightVary);
     }
 
@@ -193,7 +194,7 @@ final class CompiledPolicy {
 
     /** What the response to an allowed actual request from {@code origin} carries. */
     Outcome allowed(String origin) {
-        return anyOrigin != null ? anyOrigin : new Outcome(this, origin, CorsHeaders.VARY_ORIGIN);
+        return anyOrigin != null ? anyOrigin : new Outcome(this, origin, VaryHeader.ORIGIN);
     }
 
     /** An actual request the policy refused and {@code cors.reject-disallowed=false} lets through. */
@@ -213,7 +214,7 @@ final class CompiledPolicy {
         Response answer = (preflightNoContent ? Response.noContent() : Response.ok()).build();
         MultivaluedMap<String, Object> h = answer.getHeaders();
         // An allowed preflight is allowed whatever Sec-Fetch-Site says: only refusals vary by it.
-        VaryHeader.add(h, CorsHeaders.VARY_PREFLIGHT);
+        VaryHeader.PREFLIGHT.setOn(h);
         h.put(CorsHeaders.ALLOW_ORIGIN, one(anyOrigin != null ? CorsPolicy.WILDCARD : origin));
         h.put(CorsHeaders.ALLOW_METHODS, one(allowMethods != null ? allowMethods : requestMethod));
         if (allowCredentials) {
@@ -225,7 +226,7 @@ final class CompiledPolicy {
         if (maxAge != null) {
             h.put(CorsHeaders.MAX_AGE, one(maxAge));
         }
-        if (allowPrivateNetwork && privateNetworkRequested) {
+        if (privateNetworkRequested && allowPrivateNetwork) {
             h.put(CorsHeaders.ALLOW_PRIVATE_NETWORK, one(TRUE));
         }
         return answer;
@@ -241,9 +242,9 @@ final class CompiledPolicy {
         return forbidden(refusalVary);
     }
 
-    private static Response forbidden(String[] vary) {
+    private static Response forbidden(VaryHeader vary) {
         Response refusal = Response.status(Response.Status.FORBIDDEN).build();
-        VaryHeader.add(refusal.getHeaders(), vary);
+        vary.setOn(refusal.getHeaders());
         return refusal;
     }
 
@@ -252,7 +253,7 @@ final class CompiledPolicy {
      * the credentials flag and the exposed headers, replacing any the resource set itself so that
      * they never contradict the policy; then {@code vary}, added to what is there.
      */
-    void decorate(MultivaluedMap<String, Object> h, String allowedOrigin, String[] vary) {
+    void decorate(MultivaluedMap<String, Object> h, String allowedOrigin, VaryHeader vary) {
         if (allowedOrigin != null) {
             h.put(CorsHeaders.ALLOW_ORIGIN, one(allowedOrigin));
             if (allowCredentials) {
@@ -262,11 +263,11 @@ final class CompiledPolicy {
                 h.put(CorsHeaders.EXPOSE_HEADERS, one(exposeHeaders));
             }
         }
-        VaryHeader.add(h, vary);
+        vary.addTo(h);
     }
 
     /** A header's values, as a list of its own: other filters may add to it. */
-    static List<Object> one(Object value) {
+    private static List<Object> one(Object value) {
         return new HeaderValues(value);
     }
 }

@@ -4,8 +4,8 @@ package io.github.jaxrscors;
  * Header names of the Fetch standard's CORS protocol, and the few others the filters read. Names
  * are lower case, as HTTP/2 sends them and HTTP/1.1 compares them: Jakarta REST runtimes look
  * header names up without case by folding them to lower case, which costs a copy per look-up
- * unless the name is lower case already. {@code Vary} lists the request headers in their usual
- * spelling, since it is a value.
+ * unless the name is lower case already. ({@link VaryHeader} lists request headers in their usual
+ * spelling, since it writes a value.)
  */
 final class CorsHeaders {
 
@@ -31,14 +31,6 @@ final class CorsHeaders {
     static final String X_FORWARDED_PORT = "x-forwarded-port";
     /** Set by browsers only (scripts cannot set {@code Sec-*}): {@code same-origin}, {@code same-site}, {@code cross-site} or {@code none}. */
     static final String SEC_FETCH_SITE = "sec-fetch-site";
-
-    /* What an answer depends on, for the caches between browser and server. */
-    static final String[] VARY_NOTHING = {};
-    static final String[] VARY_ORIGIN = {"Origin"};
-    static final String[] VARY_ORIGIN_AND_FETCH_SITE = {"Origin", "Sec-Fetch-Site"};
-    static final String[] VARY_PREFLIGHT = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
-    static final String[] VARY_PREFLIGHT_AND_FETCH_SITE = {"Origin", "Access-Control-Request-Method",
-            "Access-Control-Request-Headers", "Sec-Fetch-Site"};
 
     private CorsHeaders() {
     }

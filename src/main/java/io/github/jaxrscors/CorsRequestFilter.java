@@ -63,7 +63,7 @@ final class CorsRequestFilter implements ContainerRequestFilter {
                 DecisionLog.allowed(DecisionLog.PREFLIGHT, origin, route, generation.describe(route, request, requestMethod));
             }
             request.abortWith(policy.answerPreflight(verdict, origin, requestMethod, requestHeaders,
-                    "true".equalsIgnoreCase(header(request, CorsHeaders.REQUEST_PRIVATE_NETWORK))));
+                    policy.allowPrivateNetwork && "true".equalsIgnoreCase(header(request, CorsHeaders.REQUEST_PRIVATE_NETWORK))));
         } else if (policy.allowSameOrigin && SameOrigin.matches(origin, request, policy.trustForwardedHeaders)) {
             request.setProperty(Outcome.PROPERTY, policy.sameOrigin(true));
         } else {
@@ -78,7 +78,7 @@ final class CorsRequestFilter implements ContainerRequestFilter {
     private static void actual(ContainerRequestContext request, Generation generation, Route route, String origin,
             String method) {
         CompiledPolicy policy = route.policy();
-        String contentType = header(request, CorsHeaders.CONTENT_TYPE);
+        String contentType = policy.allowNonSimpleContentTypes ? null : header(request, CorsHeaders.CONTENT_TYPE);
         CompiledPolicy.Verdict verdict = policy.actual(origin, method, contentType);
         if (verdict.allowed()) {
             if (DecisionLog.allowancesLogged()) {

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
  * @param allowedOrigin the {@code Access-Control-Allow-Origin} value, or null for no CORS headers
  * @param vary what the answer depended on, added to {@code Vary}
  */
-record Outcome(CompiledPolicy policy, String allowedOrigin, String[] vary) {
+record Outcome(CompiledPolicy policy, String allowedOrigin, VaryHeader vary) {
 
     static final String PROPERTY = Outcome.class.getName();
 
