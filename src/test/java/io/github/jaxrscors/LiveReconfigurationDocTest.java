@@ -13,11 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -36,33 +34,8 @@ import org.junit.jupiter.api.Test;
 class LiveReconfigurationDocTest {
 
     private static final Path DOC = Path.of("docs/live-reconfiguration.md");
-    private static final Pattern MARKER = Pattern.compile("<!-- snippet: ([a-z-]+) -->");
     private static final String PARTNER = "https://partner.example.com";
     private static final String PREVIEW = "https://preview.example.com";
-
-
-    @Test
-    void everyCodeBlockIsACommandOrASnippetThisTestChecks() throws IOException {
-        List<String> lines = Files.readAllLines(DOC);
-        Set<String> markers = new LinkedHashSet<>();
-        boolean inBlock = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (!line.startsWith("```")) {
-                Matcher m = MARKER.matcher(line);
-                if (m.matches()) {
-                    assertThat(markers.add(m.group(1))).as("snippet %s marked twice", m.group(1)).isTrue();
-                }
-                continue;
-            }
-            if (!inBlock && !line.equals("```bash")) {
-                assertThat(i > 0 && MARKER.matcher(lines.get(i - 1)).matches())
-                        .as("line %d: a %s block without a snippet marker is not checked", i + 1, line).isTrue();
-            }
-            inBlock = !inBlock;
-        }
-        assertThat(markers).containsExactlyInAnyOrder("refresh-config", "refresh-log", "reload-endpoint");
-    }
 
     @Test
     void reloadEndpointIsTheCompiledCode() throws IOException {
@@ -141,17 +114,9 @@ class LiveReconfigurationDocTest {
         assertThat(refused.problems()).singleElement().satisfies(p -> assertThat(p.where()).isEqualTo("cors.allowed-headers"));
     }
 
-    /** The code block right after {@code <!-- snippet: name -->}. */
+    /** The code block right after {@code <!-- snippet: name -->}; ReadmeExamplesTest checks that every block is marked. */
     private static String block(String name) throws IOException {
-        List<String> lines = Files.readAllLines(DOC);
-        int marker = lines.indexOf("<!-- snippet: " + name + " -->");
-        assertThat(marker).as("snippet marker %s", name).isNotNegative();
-        assertThat(lines.get(marker + 1)).startsWith("```");
-        List<String> block = new ArrayList<>();
-        for (int i = marker + 2; !lines.get(i).equals("```"); i++) {
-            block.add(lines.get(i));
-        }
-        return String.join("\n", block);
+        return ReadmeExamplesTest.block(DOC, name);
     }
 
     private static Map<String, String> properties(String text) throws IOException {

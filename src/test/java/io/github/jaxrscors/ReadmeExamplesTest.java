@@ -40,14 +40,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Keeps README.md and docs/migrating-from-ktor.md honest: every code block is either compiled code
- * from {@code io.github.jaxrscors.readme} (compared verbatim, and run here) or input that this test
- * runs, and every message, default and log line the README quotes is what the library produces.
+ * Keeps README.md and the documents under docs/ honest: every code block is either compiled code
+ * from {@code io.github.jaxrscors.readme} (compared verbatim, and run here), input that a test runs,
+ * or a command; and every message, default and log line they quote is what the library produces.
+ * docs/live-reconfiguration.md is run by {@link LiveReconfigurationDocTest}.
  */
 class ReadmeExamplesTest {
 
     private static final java.nio.file.Path README = Paths.get("README.md");
-    private static final java.nio.file.Path KTOR_GUIDE = Paths.get("docs/migrating-from-ktor.md");
+    private static final java.nio.file.Path DOCS = Paths.get("docs");
+    private static final java.nio.file.Path KTOR_GUIDE = DOCS.resolve("migrating-from-ktor.md");
     private static final java.nio.file.Path SNIPPET_SOURCES = Paths.get("src/test/java/io/github/jaxrscors/readme");
     private static final Pattern MARKER = Pattern.compile("<!-- snippet: ([a-z-]+) -->");
 
@@ -80,7 +82,48 @@ class ReadmeExamplesTest {
                 "config-table", "policies-config", "cors-annotation", "builder", "refusals",
                 "star-with-credentials-config", "star-with-credentials-message", "logging-properties",
                 "decision-log", "exception-mapper");
-        assertThat(markedBlocks(KTOR_GUIDE)).containsExactlyInAnyOrder("ktor-table", "ktor-builder", "ktor-config");
+    }
+
+    /** Every document under docs/ is listed here with the snippets it marks, and each of those is checked. */
+    @Test
+    void everyDocumentsCodeBlocksAreChecked() throws IOException {
+        Map<String, Set<String>> documents = Map.of(
+                "migrating-from-ktor.md", Set.of("ktor-table", "ktor-builder", "ktor-config"),
+                "live-reconfiguration.md", Set.of("refresh-config", "refresh-log", "reload-endpoint"),
+                "runtimes.md", Set.of("cxf-registration", "security-constraint", "exception-mapper"),
+                "public-suffix-list.md", Set.of("psl-version"),
+                "comparison.md", Set.of(),
+                "performance.md", Set.of());
+        try (Stream<java.nio.file.Path> docs = Files.list(DOCS)) {
+            assertThat(docs.map(doc -> doc.getFileName().toString())).containsExactlyInAnyOrderElementsOf(documents.keySet());
+        }
+        documents.forEach((doc, markers) -> {
+            try {
+                assertThat(markedBlocks(DOCS.resolve(doc))).as(doc).containsExactlyInAnyOrderElementsOf(markers);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void runtimesDocumentShowsWhatTheMatrixRuns() throws IOException {
+        java.nio.file.Path runtimes = DOCS.resolve("runtimes.md");
+        assertThat(block(runtimes, "exception-mapper")).isEqualTo(region("UnhandledExceptionMapper.java", "exception-mapper"));
+        String cxf = Files.readString(Paths.get("compat/cxf-jetty/src/main/java/io/github/jaxrscors/compat/cxf/Main.java"));
+        assertThat(block(runtimes, "cxf-registration").lines().map(line -> line.replaceAll("\\s*//.*", "").strip()))
+                .allSatisfy(line -> assertThat(cxf).contains(line.substring(0, line.indexOf('(') + 1)));
+        String wildFly = Files.readString(Paths.get("compat/tests/src/test/java/io/github/jaxrscors/compat/WildFlyIT.java"));
+        assertThat(wildFly).contains("<http-method-omission>OPTIONS</http-method-omission>", "<url-pattern>/api/*</url-pattern>");
+        assertThat(block(runtimes, "security-constraint")).contains("<http-method-omission>OPTIONS</http-method-omission>",
+                "<url-pattern>/api/*</url-pattern>");
+    }
+
+    @Test
+    void publicSuffixListDocumentNamesThePropertyTheBuildReads() throws IOException {
+        String pom = Files.readString(Paths.get("pom.xml"));
+        assertThat(block(DOCS.resolve("public-suffix-list.md"), "psl-version")).isEqualTo(
+                "<public-suffix-list.version>" + pomValue(pom, "public-suffix-list.version") + "</public-suffix-list.version>");
     }
 
     /** The snippet names marked in {@code file}, after checking that every code block in it is marked (or a bash command). */
@@ -314,15 +357,17 @@ class ReadmeExamplesTest {
         List<List<String>> rows = tableRows(readmeBlock("refusals"));
         assertThat(rows).hasSizeGreaterThan(10);
         for (List<String> row : rows) {
-            String setting = unquote(row.get(0));
-            String key = setting.substring(0, setting.indexOf('='));
+            // One setting, or several joined by "with": each a `key=value` code span.
             Map<String, String> values = new HashMap<>();
-            if (!key.equals("cors.allowed-origins")) {
-                values.put("cors.allowed-origins", "https://app.example.com");
+            Matcher span = CODE_SPAN.matcher(row.get(0));
+            while (span.find()) {
+                String setting = span.group(1);
+                values.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
             }
-            values.put(key, setting.substring(setting.indexOf('=') + 1));
+            assertThat(values).as(row.get(0)).isNotEmpty();
+            values.putIfAbsent("cors.allowed-origins", "https://app.example.com");
             assertThatThrownBy(() -> CorsPolicy.fromConfig(TestConfig.of(values)))
-                    .as(setting)
+                    .as(row.get(0))
                     .isInstanceOfSatisfying(CorsConfigException.class,
                             e -> assertThat(e.problems().stream().map(Object::toString).toList()).containsExactly(unquote(row.get(2))));
         }
