@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jaxrscors.Reply;
 import io.github.jaxrscors.it.app.CodePolicyApplication;
-import io.github.jaxrscors.it.jersey.JerseyProgrammaticServer;
-import io.github.jaxrscors.it.resteasy.RestEasyProgrammaticServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,23 +14,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CodePolicyIT {
 
-    enum Runtime {
-        JERSEY(JerseyProgrammaticServer.class, "jersey"),
-        RESTEASY(RestEasyProgrammaticServer.class, "resteasy");
-
-        final Class<?> main;
-        final String classpath;
-
-        Runtime(Class<?> main, String classpath) {
-            this.main = main;
-            this.classpath = classpath;
-        }
-    }
-
     @ParameterizedTest
-    @EnumSource(Runtime.class)
-    void policyInCodeIsInstalledOnceAndWinsOverConfiguration(Runtime runtime) throws Exception {
-        try (ForkedJvm server = new ForkedJvm.Spec(runtime.main, runtime.classpath).configDirectory("dropin").start()) {
+    @EnumSource(ServerRuntime.class)
+    void policyInCodeIsInstalledOnceAndWinsOverConfiguration(ServerRuntime runtime) throws Exception {
+        try (ForkedJvm server = new ForkedJvm.Spec(runtime.programmatic, runtime.classpath).configDirectory("dropin").start()) {
             Reply preflight = server.send("OPTIONS", "api/items/1", "Origin", CodePolicyApplication.ORIGIN,
                     "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "content-type");
             assertThat(preflight.status()).isEqualTo(204);

@@ -1,8 +1,6 @@
 package io.github.jaxrscors.it;
 
 import io.github.jaxrscors.it.DropInScenarios.Scenario;
-import io.github.jaxrscors.it.jersey.JerseyDropInServer;
-import io.github.jaxrscors.it.resteasy.RestEasyDropInServer;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,25 +17,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DropInIT {
 
-    enum Runtime {
-        JERSEY(JerseyDropInServer.class, "jersey"),
-        RESTEASY(RestEasyDropInServer.class, "resteasy");
-
-        final Class<?> main;
-        final String classpath;
-
-        Runtime(Class<?> main, String classpath) {
-            this.main = main;
-            this.classpath = classpath;
-        }
-    }
-
-    private static final Map<Runtime, ForkedJvm> servers = new EnumMap<>(Runtime.class);
+    private static final Map<ServerRuntime, ForkedJvm> servers = new EnumMap<>(ServerRuntime.class);
 
     @BeforeAll
     static void startBothRuntimes() throws Exception {
-        for (Runtime runtime : Runtime.values()) {
-            servers.put(runtime, new ForkedJvm.Spec(runtime.main, runtime.classpath).configDirectory("dropin").start());
+        for (ServerRuntime runtime : ServerRuntime.values()) {
+            servers.put(runtime, new ForkedJvm.Spec(runtime.dropIn, runtime.classpath).configDirectory("dropin").start());
         }
         servers.values().forEach(ForkedJvm::awaitListening);
     }
@@ -49,12 +34,12 @@ class DropInIT {
 
     static Stream<Arguments> scenarios() {
         return DropInScenarios.all().stream()
-                .flatMap(s -> Stream.of(Runtime.values()).map(r -> Arguments.of(r, s)));
+                .flatMap(s -> Stream.of(ServerRuntime.values()).map(r -> Arguments.of(r, s)));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("scenarios")
-    void answersAsTheScenarioExpects(Runtime runtime, Scenario scenario) {
+    void answersAsTheScenarioExpects(ServerRuntime runtime, Scenario scenario) {
         scenario.expected().verify(scenario.request().sendTo(servers.get(runtime)));
     }
 }

@@ -6,7 +6,6 @@ import io.github.jaxrscors.LoopbackHttp;
 import io.github.jaxrscors.Reply;
 
 import io.github.jaxrscors.it.app.ForkedMain;
-import io.github.jaxrscors.it.jersey.JerseyRefreshServer;
 import io.github.jaxrscors.it.resteasy.RestEasyRefreshServer;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,23 +27,10 @@ class LiveReconfigurationIT {
     private static final String NEW = "https://new.example.com";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    enum Runtime {
-        JERSEY(JerseyRefreshServer.class, "jersey"),
-        RESTEASY(RestEasyRefreshServer.class, "resteasy");
-
-        final Class<?> main;
-        final String classpath;
-
-        Runtime(Class<?> main, String classpath) {
-            this.main = main;
-            this.classpath = classpath;
-        }
-    }
-
     @ParameterizedTest
-    @EnumSource(Runtime.class)
-    void anAdminEndpointReloadsThroughTheInjectedConfiguration(Runtime runtime) throws Exception {
-        ForkedJvm server = new ForkedJvm.Spec(runtime.main, runtime.classpath).configDirectory("refresh").start();
+    @EnumSource(ServerRuntime.class)
+    void anAdminEndpointReloadsThroughTheInjectedConfiguration(ServerRuntime runtime) throws Exception {
+        ForkedJvm server = new ForkedJvm.Spec(runtime.refresh, runtime.classpath).configDirectory("refresh").start();
         try {
             URI base = server.awaitListening();
             assertThat(get(base, "api/items", NEW).status()).isEqualTo(403);
@@ -75,9 +61,9 @@ class LiveReconfigurationIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Runtime.class)
-    void theRefreshIntervalPicksUpAChangeOnOneThreadThatTheShutdownEnds(Runtime runtime) throws Exception {
-        ForkedJvm server = new ForkedJvm.Spec(runtime.main, runtime.classpath).configDirectory("refresh")
+    @EnumSource(ServerRuntime.class)
+    void theRefreshIntervalPicksUpAChangeOnOneThreadThatTheShutdownEnds(ServerRuntime runtime) throws Exception {
+        ForkedJvm server = new ForkedJvm.Spec(runtime.refresh, runtime.classpath).configDirectory("refresh")
                 .systemProperty("cors.refresh-interval", "1s").start();
         try {
             URI base = server.awaitListening();
@@ -95,7 +81,7 @@ class LiveReconfigurationIT {
         } finally {
             server.close();
         }
-        if (runtime == Runtime.RESTEASY) {
+        if (runtime == ServerRuntime.RESTEASY) {
             assertThat(server.output()).as("UndertowJaxrsServer.stop() leaves the application deployed")
                     .contains(RestEasyRefreshServer.LISTENER_STOPPED + "1");
         }

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.jaxrscors.Reply;
 import io.github.jaxrscors.it.app.CodePolicyApplication;
 import io.github.jaxrscors.it.app.ForkedMain;
-import io.github.jaxrscors.it.jersey.JerseyDropInServer;
-import io.github.jaxrscors.it.jersey.JerseyProgrammaticServer;
-import io.github.jaxrscors.it.resteasy.RestEasyDropInServer;
-import io.github.jaxrscors.it.resteasy.RestEasyProgrammaticServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,31 +17,19 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class MissingConfigImplementationIT {
 
-    enum Runtime {
-        JERSEY(JerseyDropInServer.class, JerseyProgrammaticServer.class, "jersey-without-config"),
-        RESTEASY(RestEasyDropInServer.class, RestEasyProgrammaticServer.class, "resteasy-without-config");
+    /** The runtime's classpath with the MicroProfile Config API but no implementation. */
+    private static final String WITHOUT = "without-config";
 
-        final Class<?> dropIn;
-        final Class<?> programmatic;
-        final String classpath;
-
-        Runtime(Class<?> dropIn, Class<?> programmatic, String classpath) {
-            this.dropIn = dropIn;
-            this.programmatic = programmatic;
-            this.classpath = classpath;
-        }
-
-        void assertLacksAnImplementation() throws Exception {
-            String entries = Files.readString(Path.of(System.getProperty("it.classpath.dir"), classpath + ".txt"));
-            assertThat(entries).contains("microprofile-config-api").doesNotContain("smallrye-config");
-        }
+    private static void assertLacksAnImplementation(ServerRuntime runtime) throws Exception {
+        String entries = Files.readString(Path.of(System.getProperty("it.classpath.dir"), runtime.classpath(WITHOUT) + ".txt"));
+        assertThat(entries).contains("microprofile-config-api").doesNotContain("smallrye-config");
     }
 
     @ParameterizedTest
-    @EnumSource(Runtime.class)
-    void dropInDeploymentFailsNamingTheFix(Runtime runtime) throws Exception {
-        runtime.assertLacksAnImplementation();
-        try (ForkedJvm server = new ForkedJvm.Spec(runtime.dropIn, runtime.classpath).configDirectory("dropin").start()) {
+    @EnumSource(ServerRuntime.class)
+    void dropInDeploymentFailsNamingTheFix(ServerRuntime runtime) throws Exception {
+        assertLacksAnImplementation(runtime);
+        try (ForkedJvm server = new ForkedJvm.Spec(runtime.dropIn, runtime.classpath(WITHOUT)).configDirectory("dropin").start()) {
             int exitCode = server.awaitExit();
 
             assertThat(exitCode).as("the application must not come up without its CORS policy:\n%s", server.output())
@@ -60,10 +44,10 @@ class MissingConfigImplementationIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Runtime.class)
-    void policyGivenInCodeWorksWithoutAnImplementation(Runtime runtime) throws Exception {
-        runtime.assertLacksAnImplementation();
-        try (ForkedJvm server = new ForkedJvm.Spec(runtime.programmatic, runtime.classpath).start()) {
+    @EnumSource(ServerRuntime.class)
+    void policyGivenInCodeWorksWithoutAnImplementation(ServerRuntime runtime) throws Exception {
+        assertLacksAnImplementation(runtime);
+        try (ForkedJvm server = new ForkedJvm.Spec(runtime.programmatic, runtime.classpath(WITHOUT)).start()) {
             Reply preflight = server.send("OPTIONS", "api/items/1", "Origin", CodePolicyApplication.ORIGIN,
                     "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "Content-Type");
             assertThat(preflight.status()).isEqualTo(204);

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.jaxrscors.Reply;
 import io.github.jaxrscors.it.app.CodePolicyApplication;
 import io.github.jaxrscors.it.app.ForkedMain;
-import io.github.jaxrscors.it.jersey.JerseyDropInServer;
-import io.github.jaxrscors.it.jersey.JerseyProgrammaticServer;
-import io.github.jaxrscors.it.resteasy.RestEasyDropInServer;
-import io.github.jaxrscors.it.resteasy.RestEasyProgrammaticServer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,49 +25,36 @@ import org.junit.jupiter.params.provider.EnumSource;
 class NoConfigApiIT {
 
     private static final String CONFIG_PACKAGE = "org/eclipse/microprofile/config/";
+    /** The runtime's classpath without the MicroProfile Config API. */
+    private static final String WITHOUT = "without-config-api";
 
-    enum Runtime {
-        JERSEY(JerseyDropInServer.class, JerseyProgrammaticServer.class, "jersey-without-config-api"),
-        RESTEASY(RestEasyDropInServer.class, RestEasyProgrammaticServer.class, "resteasy-without-config-api");
+    /**
+     * Looks inside every jar the forked JVM gets, the library's own included, so that an
+     * artifact bundling the API under another name would be caught too.
+     */
+    private static void assertHasNoConfigApi(ServerRuntime runtime) throws IOException {
+        List<Path> jars = new ArrayList<>(List.of(Path.of(System.getProperty("it.library.jar")),
+                Path.of(System.getProperty("it.apps.jar"))));
+        String entries = Files.readString(Path.of(System.getProperty("it.classpath.dir"), runtime.classpath(WITHOUT) + ".txt")).trim();
+        Stream.of(entries.split(File.pathSeparator)).map(Path::of).forEach(jars::add);
+        assertThat(jars).as("the runtime's own jars").anyMatch(jar -> jar.getFileName().toString()
+                .startsWith(runtime == ServerRuntime.JERSEY ? "jersey-server-" : "resteasy-core-"));
 
-        final Class<?> dropIn;
-        final Class<?> programmatic;
-        final String classpath;
-
-        Runtime(Class<?> dropIn, Class<?> programmatic, String classpath) {
-            this.dropIn = dropIn;
-            this.programmatic = programmatic;
-            this.classpath = classpath;
-        }
-
-        /**
-         * Looks inside every jar the forked JVM gets, the library's own included, so that an
-         * artifact bundling the API under another name would be caught too.
-         */
-        void assertHasNoConfigApi() throws IOException {
-            List<Path> jars = new ArrayList<>(List.of(Path.of(System.getProperty("it.library.jar")),
-                    Path.of(System.getProperty("it.apps.jar"))));
-            String entries = Files.readString(Path.of(System.getProperty("it.classpath.dir"), classpath + ".txt")).trim();
-            Stream.of(entries.split(File.pathSeparator)).map(Path::of).forEach(jars::add);
-            assertThat(jars).as("the runtime's own jars").anyMatch(jar -> jar.getFileName().toString()
-                    .startsWith(this == JERSEY ? "jersey-server-" : "resteasy-core-"));
-
-            List<String> found = new ArrayList<>();
-            for (Path jar : jars) {
-                try (JarFile file = new JarFile(jar.toFile())) {
-                    file.stream().map(entry -> entry.getName()).filter(name -> name.startsWith(CONFIG_PACKAGE))
-                            .findFirst().ifPresent(name -> found.add(jar.getFileName() + "!" + name));
-                }
+        List<String> found = new ArrayList<>();
+        for (Path jar : jars) {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                file.stream().map(entry -> entry.getName()).filter(name -> name.startsWith(CONFIG_PACKAGE))
+                        .findFirst().ifPresent(name -> found.add(jar.getFileName() + "!" + name));
             }
-            assertThat(found).as("MicroProfile Config classes on the classpath").isEmpty();
         }
+        assertThat(found).as("MicroProfile Config classes on the classpath").isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(Runtime.class)
-    void policyGivenInCodeNeedsNoConfigApi(Runtime runtime) throws Exception {
-        runtime.assertHasNoConfigApi();
-        try (ForkedJvm server = new ForkedJvm.Spec(runtime.programmatic, runtime.classpath).start()) {
+    @EnumSource(ServerRuntime.class)
+    void policyGivenInCodeNeedsNoConfigApi(ServerRuntime runtime) throws Exception {
+        assertHasNoConfigApi(runtime);
+        try (ForkedJvm server = new ForkedJvm.Spec(runtime.programmatic, runtime.classpath(WITHOUT)).start()) {
             Reply preflight = server.send("OPTIONS", "api/items/1", "Origin", CodePolicyApplication.ORIGIN,
                     "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "Content-Type");
             assertThat(preflight.status()).isEqualTo(204);
@@ -90,10 +73,10 @@ class NoConfigApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Runtime.class)
-    void dropInStopsTheApplicationNamingTheFix(Runtime runtime) throws Exception {
-        runtime.assertHasNoConfigApi();
-        try (ForkedJvm server = new ForkedJvm.Spec(runtime.dropIn, runtime.classpath).configDirectory("dropin").start()) {
+    @EnumSource(ServerRuntime.class)
+    void dropInStopsTheApplicationNamingTheFix(ServerRuntime runtime) throws Exception {
+        assertHasNoConfigApi(runtime);
+        try (ForkedJvm server = new ForkedJvm.Spec(runtime.dropIn, runtime.classpath(WITHOUT)).configDirectory("dropin").start()) {
             int exitCode = server.awaitExit();
 
             assertThat(exitCode).as("the application must not come up without its CORS policy:\n%s", server.output())
