@@ -1,7 +1,10 @@
 package io.github.jaxrscors;
 
 import static io.github.jaxrscors.KtorApps.PREFLIGHT_VARY;
+import static io.github.jaxrscors.KtorApps.STAR_WITH_CREDENTIALS;
+import static io.github.jaxrscors.KtorApps.anyHostWithCredentials;
 import static io.github.jaxrscors.KtorApps.get;
+import static io.github.jaxrscors.KtorApps.listedWithCredentials;
 import static io.github.jaxrscors.KtorApps.otherPort;
 import static io.github.jaxrscors.KtorApps.preflight;
 import static io.github.jaxrscors.KtorApps.problems;
@@ -45,22 +48,9 @@ class Ktor3CorsTest {
 
     private static final KtorApps APPS = new KtorApps();
 
-    private static final String STAR_WITH_CREDENTIALS = "allowAnyOrigin: '*' cannot be combined with credentials "
-            + "(allowCredentials = true): any site could read your users' data. List the origins explicitly, "
-            + "or use a '*.' pattern such as 'https://*.example.com'";
-
     @AfterAll
     static void stop() {
         APPS.close();
-    }
-
-    private static CorsPolicy.Builder anyHostWithCredentials() {
-        return CorsPolicy.builder().allowAnyOrigin().allowCredentials(true);
-    }
-
-    /** What a user of that refused configuration writes instead: the origins, listed. */
-    private static CorsPolicy.Builder listedWithCredentials() {
-        return CorsPolicy.builder().allowHost("my-host", List.of("https")).allowCredentials(true);
     }
 
     @Test

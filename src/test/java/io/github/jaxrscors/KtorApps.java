@@ -80,6 +80,20 @@ final class KtorApps implements AutoCloseable {
     }
 
     /** A port on this machine other than the server's, for an origin that differs from it only there. */
+    /** Ktor's {@code anyHost(); allowCredentials = true} is refused: any site could read users' data. */
+    static final String STAR_WITH_CREDENTIALS = "allowAnyOrigin: '*' cannot be combined with credentials "
+            + "(allowCredentials = true): any site could read your users' data. List the origins explicitly, "
+            + "or use a '*.' pattern such as 'https://*.example.com'";
+
+    static CorsPolicy.Builder anyHostWithCredentials() {
+        return CorsPolicy.builder().allowAnyOrigin().allowCredentials(true);
+    }
+
+    /** What a user of that refused configuration writes instead: the origins, listed. */
+    static CorsPolicy.Builder listedWithCredentials() {
+        return CorsPolicy.builder().allowHost("my-host", List.of("https")).allowCredentials(true);
+    }
+
     static int otherPort(TestServer server) {
         return server.port() == 8080 ? 8081 : 8080;
     }

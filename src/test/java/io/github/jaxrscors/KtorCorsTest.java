@@ -1,6 +1,9 @@
 package io.github.jaxrscors;
 
+import static io.github.jaxrscors.KtorApps.STAR_WITH_CREDENTIALS;
+import static io.github.jaxrscors.KtorApps.anyHostWithCredentials;
 import static io.github.jaxrscors.KtorApps.get;
+import static io.github.jaxrscors.KtorApps.listedWithCredentials;
 import static io.github.jaxrscors.KtorApps.otherPort;
 import static io.github.jaxrscors.KtorApps.problems;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,23 +39,9 @@ class KtorCorsTest {
 
     private static final KtorApps APPS = new KtorApps();
 
-    /** Ktor's {@code anyHost(); allowCredentials = true} is refused: any site could read users' data. */
-    private static final String STAR_WITH_CREDENTIALS = "allowAnyOrigin: '*' cannot be combined with credentials "
-            + "(allowCredentials = true): any site could read your users' data. List the origins explicitly, "
-            + "or use a '*.' pattern such as 'https://*.example.com'";
-
     @AfterAll
     static void stop() {
         APPS.close();
-    }
-
-    private static CorsPolicy.Builder anyHostWithCredentials() {
-        return CorsPolicy.builder().allowAnyOrigin().allowCredentials(true);
-    }
-
-    /** What a user of that refused configuration writes instead: the origins, listed. */
-    private static CorsPolicy.Builder listedWithCredentials() {
-        return CorsPolicy.builder().allowHost("my-host", List.of("https")).allowCredentials(true);
     }
 
     @Test
