@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * Ktor 1.6.4's own CORS tests ({@code ktor-server-tests/jvm/test/io/ktor/tests/server/features/CORSTest.kt})
  * whose Ktor 3.x namesakes ask something else, one test here for each of Ktor's and named after it:
  * the same configuration through the builder's Ktor-style methods, the same requests, over real
- * HTTP. Where this library answers otherwise on purpose, the test asserts this library's answer and its comment says what Ktor
- * answered; docs/migrating-from-ktor.md lists every such difference.
+ * HTTP. Where this library answers otherwise on purpose, the test asserts this library's answer and
+ * its comment says what Ktor answered; docs/migrating-from-ktor.md lists every such difference.
  *
  * <p>Ktor 1.6.4's other 23 tests translate to exactly the Ktor 3.x test of the same name, so their one
  * translation runs in {@link Ktor3CorsTest}: {@code testAnyHeaderCanSpecifyACustomPredicate},
