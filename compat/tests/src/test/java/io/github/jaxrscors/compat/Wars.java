@@ -72,14 +72,18 @@ final class Wars {
     }
 
     static String brokenConfig() {
-        Path config = Path.of(System.getProperty("compat.dir"), "app", "config", "META-INF", "microprofile-config.properties");
+        String good = config();
+        String broken = good.replace("cors.allowed-origins=https://app.example.com\n", "cors.allowed-origins=" + Modules.BAD_ORIGIN + "\n");
+        if (broken.equals(good)) {
+            throw new AssertionError("the configuration no longer has the line the broken variant edits");
+        }
+        return broken;
+    }
+
+    /** The application's configuration as every runtime gets it. */
+    static String config() {
         try {
-            String good = Files.readString(config);
-            String broken = good.replace("cors.allowed-origins=https://app.example.com\n", "cors.allowed-origins=" + Modules.BAD_ORIGIN + "\n");
-            if (broken.equals(good)) {
-                throw new AssertionError(config + " no longer has the line the broken variant edits");
-            }
-            return broken;
+            return Files.readString(Path.of(System.getProperty("compat.dir"), "app", "config", "META-INF", "microprofile-config.properties"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,13 +36,20 @@ class WildFlyIT {
     private static final String PASSWORD = "correct-horse-7";
     private static final String REALM = "ApplicationRealm";
 
+    /** The system property that the refreshing WAR's configuration reads its origins from. */
+    private static final String ORIGINS_PROPERTY = "compat.refreshing.origins";
+    private static final String NEW_ORIGIN = "https://new.example.com";
+    private static final Duration CHANGE_WAIT = Duration.ofSeconds(30);
+
     private static ServerProcess wildfly;
+    private static Path home;
     private static Path deployments;
     private static URI base;
+    private static int managementPort;
 
     @BeforeAll
     static void start() throws IOException {
-        Path home = Path.of(System.getProperty("wildfly.home"));
+        home = Path.of(System.getProperty("wildfly.home"));
         Path script = home.resolve("bin/standalone.sh");
         if (!Files.isRegularFile(script)) {
             throw new AssertionError(script + " is missing: the tests module unpacks org.wildfly:wildfly-dist before the tests run");
@@ -58,10 +65,12 @@ class WildFlyIT {
         Wars.variant(war, deployments.resolve("secured.war"), Map.of(Wars.WEB_XML, securedWebXml("")));
         Wars.variant(war, deployments.resolve("secured-omission.war"), Map.of(Wars.WEB_XML,
                 securedWebXml("\n      <http-method-omission>OPTIONS</http-method-omission>")));
+        Wars.variant(war, deployments.resolve("refreshing.war"), Map.of(Wars.CONFIG, refreshingConfig()));
         addApplicationUser(serverBase.resolve("configuration"));
 
         int offset = portOffset();
         base = URI.create("http://127.0.0.1:" + (8080 + offset) + "/");
+        managementPort = 9990 + offset;
         wildfly = ServerProcess.start("wildfly-39", List.of(script.toString(), "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.server.base.dir=" + serverBase),
                 serverBase.getParent(), Map.of("JAVA_HOME", System.getProperty("java.home"), "LAUNCH_JBOSS_IN_BACKGROUND", "true"));
@@ -126,6 +135,80 @@ class WildFlyIT {
     void unmappedException() {
         UnmappedException.assertReadable("wildfly-39", new UnmappedException.Deployment(base.resolve("app/api/"), wildfly, "app"),
                 new UnmappedException.Deployment(base.resolve("plain/api/"), wildfly, "plain"));
+    }
+
+    /**
+     * An operator changes the configuration of a running server: {@code cors.refresh-interval} picks
+     * the change up without a redeployment, and undeploying the application ends its refresh thread
+     * (a thread left behind would pin the application's class loader in the server).
+     */
+    @Test
+    void refreshFollowsAConfigurationChangeAndEndsWithTheDeployment() throws Exception {
+        URI api = base.resolve("refreshing/api/");
+        assertThat(deployments.resolve("refreshing.war.deployed")).as("deployed" + wildfly.describe()).exists();
+        assertThat(DropInChecks.get(api.resolve("items"), NEW_ORIGIN).statusCode()).as("before the change").isEqualTo(403);
+        assertThat(refreshThreads()).as("refresh threads while deployed").isEqualTo(1);
+
+        cli("/system-property=" + ORIGINS_PROPERTY + ":add(value=\"" + NEW_ORIGIN + "\")");
+        long deadline = System.nanoTime() + CHANGE_WAIT.toNanos();
+        HttpResponse<String> changed;
+        while ((changed = DropInChecks.get(api.resolve("items"), NEW_ORIGIN)).statusCode() != 200) {
+            assertThat(System.nanoTime()).as("new origin allowed within %s%s", CHANGE_WAIT, wildfly.describe()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        assertThat(DropInChecks.header(changed, "Access-Control-Allow-Origin")).contains(NEW_ORIGIN);
+        assertThat(DropInChecks.get(api.resolve("items"), DropInChecks.APP).statusCode()).as("the old origin, after the change")
+                .isEqualTo(403);
+        assertThat(DropInChecks.get(base.resolve("app/api/items"), NEW_ORIGIN).statusCode())
+                .as("another application on the server keeps its own configuration").isEqualTo(403);
+
+        Files.delete(deployments.resolve("refreshing.war.deployed"));
+        deadline = System.nanoTime() + CHANGE_WAIT.toNanos();
+        while (!Files.exists(deployments.resolve("refreshing.war.undeployed")) || refreshThreads() != 0) {
+            assertThat(System.nanoTime()).as("undeployed, refresh thread ended, within %s%s", CHANGE_WAIT, wildfly.describe())
+                    .isLessThan(deadline);
+            Thread.sleep(500);
+        }
+        assertThat(DropInChecks.get(api.resolve("items"), NEW_ORIGIN).statusCode()).as("after undeployment").isEqualTo(404);
+    }
+
+    /** The compat application's configuration, its default origins read from a system property. */
+    private static String refreshingConfig() {
+        String config = Wars.config();
+        String refreshing = config.replace("cors.allowed-origins=https://app.example.com\n",
+                "cors.allowed-origins=${" + ORIGINS_PROPERTY + ":https://app.example.com}\ncors.refresh-interval=1s\n");
+        if (refreshing.equals(config)) {
+            throw new AssertionError("the configuration no longer has the line the refreshing variant edits");
+        }
+        return refreshing;
+    }
+
+    /** How many of the library's refresh threads the server's JVM runs, from WildFly's own thread dump. */
+    private static int refreshThreads() {
+        String dump = cli("/core-service=platform-mbean/type=threading:dump-all-threads(locked-monitors=false,locked-synchronizers=false)");
+        return dump.split("\"thread-name\" => \"jaxrs-cors-refresh\"", -1).length - 1;
+    }
+
+    /** Runs one command of WildFly's management CLI against the running server and returns its output. */
+    private static String cli(String command) {
+        try {
+            Process process = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                    "--controller=127.0.0.1:" + managementPort, "--command=" + command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("jboss-cli did not end: " + command);
+            }
+            assertThat(process.exitValue()).as("jboss-cli %s:%n%s", command, output).isZero();
+            assertThat(output).as("jboss-cli %s", command).doesNotContain("\"outcome\" => \"failed\"");
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static String securedWebXml(String omission) {
