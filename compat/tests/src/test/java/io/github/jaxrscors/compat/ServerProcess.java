@@ -71,6 +71,34 @@ final class ServerProcess implements AutoCloseable {
         return output.toString();
     }
 
+    /** Writes one line to the server's standard input, for servers that take commands there. */
+    void send(String line) {
+        try {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + name, e);
+        }
+    }
+
+    /** How many live threads of the server's JVM carry this name, from the JDK's {@code jcmd Thread.print}. */
+    int threadsNamed(String threadName) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                throw new AssertionError("jcmd Thread.print failed for " + name + ":\n" + dump);
+            }
+            return dump.split("\n\"" + threadName + "\"", -1).length - 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Where the output ends now, for {@link #outputSince}. */
     int mark() {
         return output.length();
