@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -11,10 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The refresh schedule's thread: none without {@code cors.refresh-interval}, one per application
- * with it, and none left once Jersey has shut the application down.
+ * with it, and none left once Jersey has shut the application down, or once an application that no
+ * runtime closed has been dropped.
  */
 class RefreshThreadTest {
 
+    private static final Duration DROPPED_WAIT = Duration.ofSeconds(30);
 
     @Path("items")
     public static class Items {
@@ -72,6 +75,34 @@ class RefreshThreadTest {
 
         assertThat(deployment.generation().enabled()).as("a late request is still answered").isTrue();
         assertThat(refreshThreads()).isEqualTo(before);
+    }
+
+    /**
+     * Runtimes that never tell a provider that the application stopped (Quarkus, CXF) never close
+     * it: the thread holds its application only weakly, and ends once the application is collected.
+     */
+    @Test
+    void theThreadOfADroppedApplicationEndsOnceTheApplicationIsCollected() throws Exception {
+        long before = refreshThreads();
+        startAndDrop();
+        assertThat(refreshThreads()).as("started with the first generation").isEqualTo(before + 1);
+
+        long deadline = System.nanoTime() + DROPPED_WAIT.toNanos();
+        while (refreshThreads() > before) {
+            assertThat(System.nanoTime()).as("thread ended within %s of the application being dropped", DROPPED_WAIT)
+                    .isLessThan(deadline);
+            System.gc();
+            Thread.sleep(100);
+        }
+    }
+
+    /** An application that answers a request and is then forgotten, never closed. */
+    private static void startAndDrop() {
+        MutableConfigSource source = new MutableConfigSource(Map.of("cors.allowed-origins", "https://app.example.com",
+                "cors.refresh-interval", "1s"), "cors.allowed-origins");
+        Deployment deployment = new Deployment(() -> MicroProfileSettings.of(source.config()));
+        deployment.declare(List.of(Items.class));
+        assertThat(deployment.generation().enabled()).isTrue();
     }
 
     private static TestServer start(Map<String, String> values) {
