@@ -29,6 +29,11 @@ final class CorsRequestFilter implements ContainerRequestFilter {
         this.deployment = deployment;
     }
 
+    /** The application's CORS deployment, for runtimes that announce its end outside Jakarta REST. */
+    Deployment deployment() {
+        return deployment;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         Generation generation = deployment.generation();

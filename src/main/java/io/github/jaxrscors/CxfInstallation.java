@@ -2,14 +2,19 @@ package io.github.jaxrscors;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.endpoint.ServerLifeCycleListener;
+import org.apache.cxf.endpoint.ServerLifeCycleManager;
 import org.apache.cxf.feature.AbstractPortableFeature;
+import org.apache.cxf.jaxrs.model.ProviderInfo;
 import org.apache.cxf.jaxrs.provider.ServerProviderFactory;
 
 /**
  * The drop-in on Apache CXF, which reads neither Jersey's auto-discovery nor
  * {@code META-INF/services/jakarta.ws.rs.ext.Providers} but creates a
  * {@link CorsFeature.CxfBusExtension} for every bus, because the jar names it in
- * {@code META-INF/cxf/bus-extensions.txt}.
+ * {@code META-INF/cxf/bus-extensions.txt}. CXF tells no Jakarta REST provider that an endpoint
+ * stopped, so the bus's server life cycle closes the endpoint's CORS deployment, ending its refresh
+ * thread.
  */
 final class CxfInstallation {
 
@@ -19,6 +24,34 @@ final class CxfInstallation {
     static void onBus(Bus bus) {
         bus.getFeatures().add(new InstallOnServers());
         bus.getOutFaultInterceptors().add(new CxfFailureHeaders());
+        ServerLifeCycleManager servers = bus.getExtension(ServerLifeCycleManager.class);
+        if (servers != null) {
+            servers.registerListener(new CloseOnStop());
+        }
+    }
+
+    /** The CXF providers of a server endpoint, or null. */
+    private static ServerProviderFactory providers(Server server) {
+        return server.getEndpoint().get(ServerProviderFactory.class.getName()) instanceof ServerProviderFactory providers
+                ? providers : null;
+    }
+
+    /** Closes the CORS deployment of a server endpoint when CXF stops it, whoever registered the library there. */
+    private static final class CloseOnStop implements ServerLifeCycleListener {
+
+        @Override
+        public void startServer(Server server) {
+        }
+
+        @Override
+        public void stopServer(Server server) {
+            ServerProviderFactory providers = providers(server);
+            if (providers != null) {
+                providers.getPreMatchContainerRequestFilters().stream().map(ProviderInfo::getProvider)
+                        .filter(CorsRequestFilter.class::isInstance)
+                        .forEach(filter -> ((CorsRequestFilter) filter).deployment().close());
+            }
+        }
     }
 
     /**
@@ -31,9 +64,9 @@ final class CxfInstallation {
 
         @Override
         public void initialize(Server server, Bus bus) {
-            if (server.getEndpoint().get(ServerProviderFactory.class.getName()) instanceof ServerProviderFactory providers
-                    && providers.getPreMatchContainerRequestFilters().stream()
-                            .noneMatch(filter -> filter.getProvider() instanceof CorsRequestFilter)) {
+            ServerProviderFactory providers = providers(server);
+            if (providers != null && providers.getPreMatchContainerRequestFilters().stream()
+                    .noneMatch(filter -> filter.getProvider() instanceof CorsRequestFilter)) {
                 providers.registerUserProvider(new CorsFeature.DropIn());
             }
         }

@@ -78,8 +78,8 @@ class RefreshThreadTest {
     }
 
     /**
-     * Runtimes that never tell a provider that the application stopped (Quarkus, CXF) never close
-     * it: the thread holds its application only weakly, and ends once the application is collected.
+     * A runtime that never tells a provider that the application stopped (Quarkus) never closes it:
+     * the thread holds its application only weakly, and ends once the application is collected.
      */
     @Test
     void theThreadOfADroppedApplicationEndsOnceTheApplicationIsCollected() throws Exception {
