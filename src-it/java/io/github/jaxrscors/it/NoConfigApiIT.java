@@ -2,9 +2,6 @@ package io.github.jaxrscors.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.jaxrscors.Reply;
-import io.github.jaxrscors.it.app.CodePolicyApplication;
-import io.github.jaxrscors.it.app.ForkedMain;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,20 +52,7 @@ class NoConfigApiIT {
     void policyGivenInCodeNeedsNoConfigApi(ServerRuntime runtime) throws Exception {
         assertHasNoConfigApi(runtime);
         try (ForkedJvm server = new ForkedJvm.Spec(runtime.programmatic, runtime.classpath(WITHOUT)).start()) {
-            Reply preflight = server.send("OPTIONS", "api/items/1", "Origin", CodePolicyApplication.ORIGIN,
-                    "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "Content-Type");
-            assertThat(preflight.status()).isEqualTo(204);
-            assertThat(preflight.all("Access-Control-Allow-Origin")).containsExactly(CodePolicyApplication.ORIGIN);
-            assertThat(preflight.header("Access-Control-Allow-Methods")).contains("PUT");
-
-            Reply get = server.send("GET", "api/items", "Origin", CodePolicyApplication.ORIGIN);
-            assertThat(get.status()).isEqualTo(200);
-            assertThat(get.all("Access-Control-Allow-Origin")).containsExactly(CodePolicyApplication.ORIGIN);
-            assertThat(get.all("Access-Control-Expose-Headers")).containsExactly("X-Total-Count");
-
-            Reply foreign = server.send("GET", "api/items", "Origin", "https://evil.example");
-            assertThat(foreign.status()).isEqualTo(403);
-            assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+            ForkedAppChecks.assertServesThePolicyInCode(server);
         }
     }
 
@@ -77,28 +61,7 @@ class NoConfigApiIT {
     void dropInStopsTheApplicationNamingTheFix(ServerRuntime runtime) throws Exception {
         assertHasNoConfigApi(runtime);
         try (ForkedJvm server = new ForkedJvm.Spec(runtime.dropIn, runtime.classpath(WITHOUT)).configDirectory("dropin").start()) {
-            int exitCode = server.awaitExit();
-
-            assertThat(exitCode).as("the application must not come up without its CORS policy:\n%s", server.output())
-                    .isNotZero();
-            assertThat(server.output()).doesNotContain(ForkedMain.LISTENING);
-            assertThat(firstThrowable(server.output())).as("what stopped the start, in:\n%s", server.output())
-                    .startsWith("io.github.jaxrscors.CorsConfigException: Invalid CORS configuration: jaxrs-cors reads its "
-                            + "policy from MicroProfile Config, but no MicroProfile Config implementation is on the classpath")
-                    .contains("io.smallrye.config:smallrye-config")
-                    .contains("new CorsFeature(policy)");
+            ForkedAppChecks.assertDropInStopsForWantOfConfig(server);
         }
-    }
-
-    /**
-     * The first line that names a throwable: the one the runtime let escape the start, printed by
-     * {@link ForkedMain}, or the one it logged on its way out.
-     */
-    private static String firstThrowable(String output) {
-        return output.lines()
-                .map(String::strip)
-                .filter(line -> line.matches("(Caused by: )?[\\w.$]+(Exception|Error)(: .*)?"))
-                .findFirst()
-                .orElse("(no throwable in the output)");
     }
 }

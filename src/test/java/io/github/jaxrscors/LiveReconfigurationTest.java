@@ -3,11 +3,10 @@ package io.github.jaxrscors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jaxrscors.CorsConfigException.Problem;
+import io.github.jaxrscors.it.app.CorsAdminResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Configuration;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,30 +70,12 @@ class LiveReconfigurationTest {
         }
     }
 
-    /** The reload an application exposes to its operators: the public API, called as documented. */
-    @Path("admin/cors")
-    public static class Admin {
-        @Context
-        Configuration configuration;
-
-        @POST
-        public Response reload() {
-            try {
-                return Response.ok(String.valueOf(CorsFeature.reload(configuration))).build();
-            } catch (CorsConfigException e) {
-                return Response.status(422).entity(e.problems().stream()
-                        .map(p -> p.where() + " | " + p.value() + " | " + p.message())
-                        .collect(Collectors.joining("\n"))).build();
-            }
-        }
-    }
-
     /* Reload through the API */
 
     @Test
     void aNewOriginIsAllowedFromTheReloadOn() {
         MutableConfigSource source = source(Map.of("cors.allowed-origins", APP));
-        TestServer server = start(source, null, Items.class, Admin.class);
+        TestServer server = start(source, null, Items.class, CorsAdminResource.class);
         assertThat(get(server, "items", NEW_PARTNER).status()).isEqualTo(403);
 
         source.set("cors.allowed-origins", APP + ", " + NEW_PARTNER);
@@ -113,7 +93,7 @@ class LiveReconfigurationTest {
     void aNamedPolicyTakesItsNewValue() {
         MutableConfigSource source = source(Map.of("cors.allowed-origins", APP,
                 "cors.policy.partners.allowed-origins", PARTNER));
-        TestServer server = start(source, null, Items.class, Partners.class, Admin.class);
+        TestServer server = start(source, null, Items.class, Partners.class, CorsAdminResource.class);
         assertThat(get(server, "partners", PARTNER).status()).isEqualTo(200);
 
         source.set("cors.policy.partners.allowed-origins", NEW_PARTNER);
@@ -130,7 +110,7 @@ class LiveReconfigurationTest {
     @Test
     void anAnnotationIsMergedOverTheNewDefaultPolicy() {
         MutableConfigSource source = source(Map.of("cors.allowed-origins", APP));
-        TestServer server = start(source, null, Items.class, Me.class, Admin.class);
+        TestServer server = start(source, null, Items.class, Me.class, CorsAdminResource.class);
         Reply before = get(server, "me", APP);
         assertThat(before.all("Access-Control-Allow-Credentials")).containsExactly("true");
         assertThat(before.all("Access-Control-Expose-Headers")).isEmpty();
@@ -152,7 +132,7 @@ class LiveReconfigurationTest {
     @Test
     void anAnnotationThatTheNewDefaultMakesUnsafeIsRefused() {
         MutableConfigSource source = source(Map.of("cors.allowed-origins", APP));
-        TestServer server = start(source, null, Items.class, Me.class, Admin.class);
+        TestServer server = start(source, null, Items.class, Me.class, CorsAdminResource.class);
 
         source.set("cors.allowed-origins", "*");
         Reply refused = reload(server);
@@ -167,7 +147,7 @@ class LiveReconfigurationTest {
     @Test
     void enabledIsReadOnce() {
         MutableConfigSource on = source(Map.of("cors.allowed-origins", APP, "cors.enabled", "true"));
-        TestServer server = start(on, null, Items.class, Admin.class);
+        TestServer server = start(on, null, Items.class, CorsAdminResource.class);
         on.set("cors.enabled", "false");
         reload(server);
         assertThat(get(server, "items", APP).all("Access-Control-Allow-Origin"))
@@ -179,7 +159,7 @@ class LiveReconfigurationTest {
                 "cors.max-age | -1 | -1 is negative; use 0 to omit Access-Control-Max-Age");
 
         MutableConfigSource off = source(Map.of("cors.allowed-origins", APP, "cors.enabled", "false"));
-        TestServer disabled = start(off, null, Items.class, Admin.class);
+        TestServer disabled = start(off, null, Items.class, CorsAdminResource.class);
         off.set("cors.enabled", "true");
         assertThat(reload(disabled).body()).isEqualTo("false");
         Reply untouched = get(disabled, "items", APP);
@@ -190,7 +170,7 @@ class LiveReconfigurationTest {
     @Test
     void anInvalidChangeIsReportedAndNeverServed() {
         MutableConfigSource source = source(Map.of("cors.allowed-origins", APP));
-        TestServer server = start(source, null, Items.class, Admin.class);
+        TestServer server = start(source, null, Items.class, CorsAdminResource.class);
         source.set("cors.allowed-origins", NEW_PARTNER + "/");
         source.set("cors.allow-credentials", "yes");
 
@@ -225,7 +205,7 @@ class LiveReconfigurationTest {
     @Test
     void aKeyAddedLaterIsCheckedAsAtDeployment() {
         MutableConfigSource source = source(Map.of("cors.allowed-origins", APP));
-        TestServer server = start(source, null, Items.class, Admin.class);
+        TestServer server = start(source, null, Items.class, CorsAdminResource.class);
         source.set("cors.alowed-origins", NEW_PARTNER);
 
         Reply refused = reload(server);
@@ -241,7 +221,7 @@ class LiveReconfigurationTest {
         MutableConfigSource source = source(Map.of("cors.policy.partners.allowed-origins", PARTNER,
                 "cors.allowed-origins", "https://ignored.example"));
         CorsPolicy inCode = CorsPolicy.builder().allowOrigin(APP).exposeHeader("X-Total-Count").build();
-        TestServer server = start(source, inCode, Items.class, Partners.class, Admin.class);
+        TestServer server = start(source, inCode, Items.class, Partners.class, CorsAdminResource.class);
 
         source.set("cors.policy.partners.allowed-origins", NEW_PARTNER);
         source.set("cors.allowed-origins", "https://still-ignored.example");
@@ -264,7 +244,7 @@ class LiveReconfigurationTest {
         MutableConfigSource source = source(Map.of("cors.allowed-origins", APP, "cors.refresh-interval", "1s"));
         List<LogRecord> log = Collections.synchronizedList(new ArrayList<>());
         try (AutoCloseable capture = capture(log)) {
-            TestServer server = start(source, null, Items.class, Admin.class);
+            TestServer server = start(source, null, Items.class, CorsAdminResource.class);
             get(server, "items", APP);
 
             source.set("cors.allowed-origins", "https://*.co.uk");
@@ -350,7 +330,7 @@ class LiveReconfigurationTest {
     }
 
     private static Reply reload(TestServer server) {
-        return server.sendWithBody("POST", "admin/cors", "");
+        return server.sendWithBody("POST", "admin/cors/reload", "");
     }
 
     /** Records what the library logs at INFO and above, as an operator's console would show it. */

@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jaxrscors.it.app.CorsAdminResource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.source.file.FileSystemConfigSource;
@@ -122,7 +123,7 @@ class RefreshedConfigSourcesTest {
 
     private TestServer start(Config config) {
         TestServer server = TestServer.start(new ResourceConfig(LiveReconfigurationTest.Items.class,
-                LiveReconfigurationTest.Admin.class).register(new CorsFeature(null, () -> MicroProfileSettings.of(config))));
+                CorsAdminResource.class).register(new CorsFeature(null, () -> MicroProfileSettings.of(config))));
         open.add(server);
         return server;
     }
@@ -133,7 +134,7 @@ class RefreshedConfigSourcesTest {
     }
 
     private static String reload(TestServer server) {
-        Reply response = server.sendWithBody("POST", "admin/cors", "");
+        Reply response = server.sendWithBody("POST", "admin/cors/reload", "");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.body();
     }

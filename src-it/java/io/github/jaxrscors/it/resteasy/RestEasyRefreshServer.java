@@ -3,10 +3,7 @@ package io.github.jaxrscors.it.resteasy;
 import io.github.jaxrscors.it.app.ForkedMain;
 import io.github.jaxrscors.it.app.RefreshApplication;
 import io.github.jaxrscors.it.app.SystemPropertiesResource;
-import io.undertow.Undertow;
 import jakarta.servlet.ServletException;
-import java.net.InetSocketAddress;
-import org.jboss.resteasy.plugins.server.undertow.UndertowJaxrsServer;
 
 /** {@link RefreshApplication} on RESTEasy + Undertow; tells how many refresh threads its shutdown left. */
 public final class RestEasyRefreshServer {
@@ -18,14 +15,8 @@ public final class RestEasyRefreshServer {
     }
 
     public static void main(String[] args) {
-        class Server extends UndertowJaxrsServer {
-            int port() {
-                return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-            }
-        }
         ForkedMain.serve(() -> {
-            Server server = new Server();
-            server.start(Undertow.builder().addHttpListener(0, "127.0.0.1"));
+            LoopbackUndertow server = LoopbackUndertow.listening();
             server.deploy(RefreshApplication.class);
             return new ForkedMain.Started(server.port(), () -> {
                 // UndertowJaxrsServer.stop() stops Undertow's listener and leaves the application deployed
