@@ -94,6 +94,19 @@ final class KtorApps implements AutoCloseable {
         return CorsPolicy.builder().allowHost("my-host", List.of("https")).allowCredentials(true);
     }
 
+    /** An allowed request to the root resource: answered "OK", its origin echoed. */
+    static void assertAllowed(Reply reply, String origin) {
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+        assertThat(reply.body()).isEqualTo("OK");
+    }
+
+    /** A refused actual request: 403 before the resource, with no body. */
+    static void assertForbidden(Reply reply) {
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.body()).isEmpty();
+    }
+
     static int otherPort(TestServer server) {
         return server.port() == 8080 ? 8081 : 8080;
     }
