@@ -1,5 +1,13 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.TestConfig;
+import io.github.jaxrscors.testing.Reply;
+import io.github.jaxrscors.internal.deployment.DecisionLog;
+import io.github.jaxrscors.internal.config.ConfigReader;
+import io.github.jaxrscors.internal.config.Settings;
+import io.github.jaxrscors.internal.config.MicroProfileSettings;
+import io.github.jaxrscors.internal.deployment.Installation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -242,7 +250,7 @@ class ReadmeExamplesTest {
     @Test
     void unknownPolicyNameIsReportedAsTheReadmeShows() throws IOException {
         Config config = config(properties(readmeBlock("policies-config")));
-        ResourceConfig app = new ResourceConfig(MistypedPolicy.class).register(new CorsFeature(null, () -> MicroProfileSettings.of(config)));
+        ResourceConfig app = new ResourceConfig(MistypedPolicy.class).register(new Installation(null, () -> MicroProfileSettings.of(config)));
         CorsConfigException refused = deploymentFailure(app);
         String problem = refused.problems().stream().map(Object::toString).toList().get(0).replace(MistypedPolicy.class.getName(), "com.example.CustomerResource");
         assertThat(Files.readString(README)).contains("`" + problem + "`");
@@ -389,7 +397,7 @@ class ReadmeExamplesTest {
         Supplier<Settings.Source> none = () -> {
             throw new IllegalStateException("No ConfigProviderResolver implementation found");
         };
-        ResourceConfig app = new ResourceConfig(OrderResource.class).register(new CorsFeature(null, none));
+        ResourceConfig app = new ResourceConfig(OrderResource.class).register(new Installation(null, none));
         assertThat(deploymentFailure(app)).hasMessage(readmeBlock("no-config-message"));
     }
 
