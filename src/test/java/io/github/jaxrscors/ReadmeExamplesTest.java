@@ -98,7 +98,8 @@ class ReadmeExamplesTest {
         Map<String, Set<String>> documents = Map.of(
                 "migrating-from-ktor.md", Set.of("ktor-table", "ktor-builder", "ktor-config"),
                 "live-reconfiguration.md", Set.of("refresh-config", "refresh-log", "reload-endpoint"),
-                "runtimes.md", Set.of("cxf-registration", "security-constraint", "exception-mapper"),
+                "runtimes.md", Set.of("cxf-registration", "security-constraint", "exception-mapper", "helidon-meta-config",
+                        "liberty-features", "liberty-variable"),
                 "public-suffix-list.md", Set.of("psl-version"),
                 "comparison.md", Set.of(),
                 "performance.md", Set.of());
@@ -125,6 +126,16 @@ class ReadmeExamplesTest {
         assertThat(wildFly).contains("<http-method-omission>OPTIONS</http-method-omission>", "<url-pattern>/api/*</url-pattern>");
         assertThat(block(runtimes, "security-constraint")).contains("<http-method-omission>OPTIONS</http-method-omission>",
                 "<url-pattern>/api/*</url-pattern>");
+
+        String helidon = Files.readString(Paths.get("compat/tests/src/test/java/io/github/jaxrscors/compat/HelidonMpIT.java"));
+        String metaConfig = helidon.substring(helidon.indexOf("\"\"\"", helidon.indexOf("\"mp-meta-config.yaml\"")) + 4);
+        assertThat(block(runtimes, "helidon-meta-config") + "\n").as("the meta-configuration HelidonMpIT writes")
+                .isEqualTo(metaConfig.substring(0, metaConfig.indexOf("\"\"\"")).stripIndent());
+        String liberty = Files.readString(Paths.get("compat/tests/src/test/java/io/github/jaxrscors/compat/OpenLibertyIT.java"));
+        assertThat(block(runtimes, "liberty-features").lines().filter(line -> line.contains("<feature>")).map(String::strip))
+                .as("the features OpenLibertyIT's server.xml names").hasSize(3).allSatisfy(feature -> assertThat(liberty).contains(feature));
+        assertThat(block(runtimes, "liberty-variable")).contains("<variable name=\"", "\" value=\"");
+        assertThat(liberty).as("OpenLibertyIT sets a variable the same way").contains("configDropins/overrides", "<variable name=\\\"");
     }
 
     @Test
