@@ -175,8 +175,10 @@ public final class ConfigReader {
      */
     public static Policies read(Settings settings, Policy programmatic, Collection<String> usedNames) {
         List<Problem> problems = new ArrayList<>();
-        checkKeys(settings, problems);
         Competitors.ALL.forEach(competitor -> competitor.check(settings, problems));
+        // A key a competitor named is not also reported as unknown.
+        Set<String> named = problems.stream().map(Problem::where).collect(java.util.stream.Collectors.toSet());
+        checkKeys(settings, named, problems);
         Duration refreshInterval = refreshInterval(settings, problems);
         PolicyDraft base;
         Policy defaultPolicy;
@@ -320,9 +322,9 @@ public final class ConfigReader {
     }
 
     /** Every {@code cors.*} key must be a known key; a typo would otherwise be silently ignored. */
-    private static void checkKeys(Settings settings, List<Problem> problems) {
+    private static void checkKeys(Settings settings, Set<String> reported, List<Problem> problems) {
         for (String key : settings.corsKeys()) {
-            if (!isKnown(key) && !isEnvironmentSpelling(settings, key)) {
+            if (!isKnown(key) && !isEnvironmentSpelling(settings, key) && !reported.contains(key)) {
                 problems.add(new Problem(key, null, "unknown key" + suggestion(key)));
             }
         }

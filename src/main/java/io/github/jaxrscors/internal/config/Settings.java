@@ -26,7 +26,8 @@ public final class Settings {
 
     private final Source source;
     private final Map<String, String> read = new HashMap<>();
-    private Set<String> names;
+    /** The listed keys under each prefix asked for. */
+    private final Map<String, Set<String>> listed = new HashMap<>();
 
     public Settings(Source source) {
         this.source = Objects.requireNonNull(source);
@@ -47,16 +48,20 @@ public final class Settings {
 
     /** The listed keys starting with {@code cors.}, in order. */
     public Set<String> corsKeys() {
-        if (names == null) {
+        return keys(ConfigReader.PREFIX);
+    }
+
+    /** The listed keys starting with {@code prefix}, in order; the first listing is remembered. */
+    public Set<String> keys(String prefix) {
+        return listed.computeIfAbsent(prefix, p -> {
             Set<String> found = new TreeSet<>();
             for (String name : source.propertyNames()) {
-                if (name.startsWith(ConfigReader.PREFIX)) {
+                if (name.startsWith(p)) {
                     found.add(name);
                 }
             }
-            names = found;
-        }
-        return names;
+            return found;
+        });
     }
 
     /**
@@ -66,14 +71,12 @@ public final class Settings {
     public Settings reread() {
         Settings fresh = new Settings(source);
         read.keySet().forEach(fresh::get);
-        if (names != null) {
-            fresh.corsKeys();
-        }
+        listed.keySet().forEach(fresh::keys);
         return fresh;
     }
 
     public boolean sameAs(Settings other) {
-        return read.equals(other.read) && Objects.equals(names, other.names);
+        return read.equals(other.read) && listed.equals(other.listed);
     }
 
     /** Settings from a fixed map, for policies that must not see the environment. */

@@ -137,38 +137,25 @@ class HelidonMpIT {
                 Modules.tempDir(RUNTIME + "-helidon-cors-keys-"), Map.of())) {
             assertStopped(server);
             assertThat(server.output()).as("the library names Helidon's keys" + server.describe())
-                    .contains("Invalid CORS configuration", "cors.paths.0.allow-origins", "cors.paths.0.path-pattern");
+                    .contains("Invalid CORS configuration", "cors.paths.0.allow-origins", "cors.paths.0.path-pattern",
+                            "Helidon's CORS configuration");
         }
     }
 
     /**
      * Helidon's CORS feature ({@code server.features.cors}, part of every MP bundle) switched on beside
-     * the library. It runs in Helidon's routing, before Jersey, and reads the library's {@code cors}
-     * node as its own policy, in which no {@code cors.allow-origins} means every origin: it answers
-     * every preflight itself, and its {@code Access-Control-Allow-Origin: *} lands on the library's
-     * refusals. docs/runtimes.md says to leave it off; the library does not refuse the switch yet.
+     * the library. It would run in Helidon's routing, before Jersey, read the library's {@code cors}
+     * node as its own policy (in which no {@code cors.allow-origins} means every origin), answer
+     * every preflight itself and put its {@code Access-Control-Allow-Origin: *} on the library's
+     * refusals. So the library refuses to start beside it, naming the switch.
      */
     @Test
-    void helidonsCorsFeatureAnswersBeforeTheLibrary() {
-        int port = Ports.free();
-        URI featureApi = URI.create("http://127.0.0.1:" + port + "/api/");
+    void helidonsCorsFeatureStopsTheStart() {
         try (ServerProcess server = ServerProcess.start(RUNTIME + "-cors-feature",
-                command(true, port, Map.of("server.features.cors.enabled", "true")), Modules.tempDir(RUNTIME + "-cors-feature-"), Map.of())) {
-            server.awaitReady(START, STARTED);
-
-            HttpResponse<String> foreignPreflight = DropInChecks.preflight(featureApi.resolve("items/1"), DropInChecks.FOREIGN, "PUT");
-            assertThat(foreignPreflight.statusCode()).as("a foreign preflight, answered by Helidon" + server.describe()).isEqualTo(200);
-            assertThat(DropInChecks.header(foreignPreflight, "Access-Control-Allow-Origin")).contains(DropInChecks.FOREIGN);
-            assertThat(DropInChecks.header(foreignPreflight, "Vary")).as("the library, which always adds Vary, never saw it").isEmpty();
-
-            HttpResponse<String> adminPreflight = DropInChecks.preflight(featureApi.resolve("admin/1"), DropInChecks.APP, "PUT");
-            assertThat(adminPreflight.statusCode()).as("a preflight that @Cors refuses, answered by Helidon").isEqualTo(200);
-
-            HttpResponse<String> foreignGet = DropInChecks.get(featureApi.resolve("items"), DropInChecks.FOREIGN);
-            assertThat(foreignGet.statusCode()).as("the library still refuses the foreign request").isEqualTo(403);
-            assertThat(DropInChecks.header(foreignGet, "Access-Control-Allow-Origin")).as("with Helidon's header on its refusal")
-                    .contains("*");
-            assertThat(server.output()).as("Helidon's log of its policy").contains("name='cors-@default'", "origins=[*]");
+                command(true, Ports.free(), Map.of("server.features.cors.enabled", "true")), Modules.tempDir(RUNTIME + "-cors-feature-"), Map.of())) {
+            assertStopped(server);
+            assertThat(server.output()).as("the library names the switch" + server.describe())
+                    .contains("Invalid CORS configuration", "server.features.cors.enabled", "Helidon's CORS feature");
         }
     }
 
