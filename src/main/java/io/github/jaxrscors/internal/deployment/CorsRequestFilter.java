@@ -18,10 +18,19 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
     /** Ahead of {@link Priorities#AUTHENTICATION}, and of any pre-matching filter at a default priority. */
     public static final int PRIORITY = Priorities.AUTHENTICATION - 500;
 
-    private final Deployment deployment;
+    /**
+     * Request property set by an integration that decided the request before Jakarta REST saw it (a
+     * servlet filter ahead of a security chain), so that it is not decided, logged and counted twice.
+     */
+    public static final String DECIDED = CorsRequestFilter.class.getName() + ".decided";
 
-    CorsRequestFilter(Deployment deployment) {
+    private final Deployment deployment;
+    /** Whether an integration decides requests before this filter, marking them {@link #DECIDED}. */
+    private final boolean decidedUpstream;
+
+    CorsRequestFilter(Deployment deployment, boolean decidedUpstream) {
         this.deployment = deployment;
+        this.decidedUpstream = decidedUpstream;
     }
 
     /** The application's CORS deployment, for runtimes that announce its end outside Jakarta REST. */
@@ -31,6 +40,8 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        deployment.generation().decide(request, JaxrsExchange.INSTANCE);
+        if (!decidedUpstream || request.getProperty(DECIDED) == null) {
+            deployment.generation().decide(request, JaxrsExchange.INSTANCE);
+        }
     }
 }

@@ -20,14 +20,39 @@ public final class Installation implements Feature {
 
     private final Policy policy;
     private final Supplier<Settings.Source> settings;
+    private final boolean decidedUpstream;
+    /** The deployment this installation made, once the runtime configured it. */
+    private volatile Deployment installed;
 
     /**
      * @param policy the default policy given in code, or null to read it from the settings
      * @param settings the application's configuration, read when the application deploys
      */
     public Installation(Policy policy, Supplier<Settings.Source> settings) {
+        this(policy, settings, false);
+    }
+
+    private Installation(Policy policy, Supplier<Settings.Source> settings, boolean decidedUpstream) {
         this.policy = policy;
         this.settings = settings;
+        this.decidedUpstream = decidedUpstream;
+    }
+
+    /**
+     * The same, for an integration that decides the application's requests before Jakarta REST
+     * does: the request filter leaves the requests it marked ({@link CorsRequestFilter#DECIDED}) alone.
+     */
+    public Installation decidedUpstream() {
+        return new Installation(policy, settings, true);
+    }
+
+    /**
+     * The deployment this installation made or joined, once the runtime configured the application;
+     * null before. For integrations that decide requests before Jakarta REST does (a servlet filter
+     * ahead of a security chain).
+     */
+    public Deployment deployment() {
+        return installed;
     }
 
     /** The deployment installed in the application, or null. */
@@ -48,11 +73,12 @@ public final class Installation implements Feature {
     @Override
     public boolean configure(FeatureContext context) {
         Configuration configuration = context.getConfiguration();
-        Deployment installed = deployment(configuration);
-        if (installed != null) {
+        Deployment existing = deployment(configuration);
+        if (existing != null) {
             if (policy != null) {
-                installed.offer(policy);
+                existing.offer(policy);
             }
+            installed = existing;
             return true;
         }
         List<RuntimeSupport> runtimes = Runtimes.all();
@@ -64,10 +90,11 @@ public final class Installation implements Feature {
         configuration.getInstances().forEach(instance -> registered.add(instance.getClass()));
         deployment.declare(registered);
         context.property(Deployment.PROPERTY, deployment);
-        context.register(new CorsRequestFilter(deployment));
+        context.register(new CorsRequestFilter(deployment, decidedUpstream));
         context.register(new CorsResponseFilter());
         context.register(new ResourceReporter(deployment));
         Runtimes.present(runtimes).forEach(runtime -> runtime.install(context, deployment));
+        installed = deployment;
         return true;
     }
 }
