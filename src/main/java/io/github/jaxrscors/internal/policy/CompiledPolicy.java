@@ -1,5 +1,6 @@
 package io.github.jaxrscors.internal.policy;
 
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Set;
 public final class CompiledPolicy {
 
     private static final String TRUE = "true";
+    private static final byte[] EMPTY = new byte[0];
 
     private final Policy policy;
     private final OriginMatcher origins;
@@ -265,8 +267,13 @@ public final class CompiledPolicy {
         return forbidden(preflightVary);
     }
 
+    /**
+     * A 403 with an empty body of its own: without one, a servlet container's writer answers with
+     * {@code sendError}, whose error page drops {@code Vary} on some containers (Jetty) and replaces
+     * the body with the container's page.
+     */
     private static Response forbidden(VaryHeader vary) {
-        Response refusal = Response.status(Response.Status.FORBIDDEN).build();
+        Response refusal = Response.status(Response.Status.FORBIDDEN).entity(EMPTY).type(MediaType.TEXT_PLAIN_TYPE).build();
         vary.setOn(refusal.getHeaders());
         return refusal;
     }
