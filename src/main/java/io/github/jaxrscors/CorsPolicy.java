@@ -169,6 +169,14 @@ public final class CorsPolicy {
         return policy.allowInsecureOrigins();
     }
 
+    /**
+     * {@return whether requests are only decided, logged and counted, and otherwise left as if the
+     * library were absent: no CORS header, nothing refused} Default {@code false}.
+     */
+    public boolean reportOnly() {
+        return policy.reportOnly();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CorsPolicy p && policy.equals(p.policy);
@@ -478,6 +486,20 @@ public final class CorsPolicy {
          */
         public Builder allowInsecureOrigins(boolean allow) {
             draft.allowInsecureOrigins(allow, "allowInsecureOrigins");
+            return this;
+        }
+
+        /**
+         * Only decides, logs and counts requests, and otherwise leaves them as if the library were
+         * absent: no CORS header, no refusal, preflights passed on to the application. For rolling a
+         * policy out: see what it would refuse (logged at WARNING as {@code report-only: would refuse …},
+         * and counted) before it refuses it. Default {@code false}.
+         *
+         * @param reportOnly whether requests are only observed
+         * @return this builder
+         */
+        public Builder reportOnly(boolean reportOnly) {
+            draft.reportOnly(reportOnly, "reportOnly");
             return this;
         }
 

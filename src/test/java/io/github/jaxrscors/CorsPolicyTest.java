@@ -385,7 +385,8 @@ class CorsPolicyTest {
                 new Default("rejectDisallowed", "Default {@code true}", CorsPolicy::rejectDisallowed, true),
                 new Default("preflightStatus", "Default 204", CorsPolicy::preflightStatus, 204),
                 new Default("trustForwardedHeaders", "Default {@code false}", CorsPolicy::trustForwardedHeaders, false),
-                new Default("allowInsecureOrigins", "Default {@code false}", CorsPolicy::allowInsecureOrigins, false));
+                new Default("allowInsecureOrigins", "Default {@code false}", CorsPolicy::allowInsecureOrigins, false),
+                new Default("reportOnly", "Default {@code false}", CorsPolicy::reportOnly, false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -420,7 +421,7 @@ class CorsPolicyTest {
                 "cors.allowed-methods", "GET,HEAD,POST", "cors.allow-credentials", "false", "cors.max-age", "86400",
                 "cors.allow-same-origin", "true", "cors.trust-forwarded-headers", "false",
                 "cors.allow-private-network", "false", "cors.reject-disallowed", "true", "cors.preflight-status", "204",
-                "cors.allow-insecure-origins", "false");
+                "cors.allow-insecure-origins", "false", "cors.report-only", "false");
 
         assertThat(CorsPolicy.fromConfig(TestConfig.of(documentedDefaults))).isEqualTo(CorsPolicy.builder().build());
     }

@@ -1,5 +1,6 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.DeploymentSummary;
 import io.github.jaxrscors.testing.TestServer;
 import io.github.jaxrscors.testing.Reply;
 import io.github.jaxrscors.testing.MutableConfigSource;
@@ -81,7 +82,7 @@ class LiveReconfigurationDocTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.INFO.intValue()) {
+                if (record.getLevel().intValue() >= Level.INFO.intValue() && !DeploymentSummary.is(record.getMessage())) {
                     lines.add(record.getLevel() + ": " + record.getMessage());
                 }
             }

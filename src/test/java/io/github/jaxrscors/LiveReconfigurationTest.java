@@ -1,5 +1,6 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.DeploymentSummary;
 import io.github.jaxrscors.testing.TestServer;
 import io.github.jaxrscors.testing.Reply;
 import io.github.jaxrscors.testing.MutableConfigSource;
@@ -365,7 +366,8 @@ class LiveReconfigurationTest {
 
     private static List<String> records(List<LogRecord> log, Level level) {
         synchronized (log) {
-            return log.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage).toList();
+            return log.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage)
+                    .filter(message -> !DeploymentSummary.is(message)).toList();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.DeploymentSummary;
 import io.github.jaxrscors.testing.TestServer;
 import io.github.jaxrscors.testing.TestConfig;
 import io.github.jaxrscors.testing.Reply;
@@ -213,6 +214,9 @@ class ReadmeExamplesTest {
         expected.add(ConfigReader.ENABLED);
         ConfigReader.POLICY_KEYS.forEach(key -> expected.add(ConfigReader.PREFIX + key));
         expected.add(ConfigReader.REFRESH_INTERVAL);
+        expected.add(ConfigReader.METRICS);
+        expected.add(ConfigReader.EXPLAIN_REFUSALS);
+        expected.add("cors.policy.<name>.paths");
         expected.add("cors.policy.<name>.<key>");
         assertThat(defaults.keySet()).containsExactlyElementsOf(expected);
 
@@ -325,7 +329,7 @@ class ReadmeExamplesTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= logger.getLevel().intValue()) {
+                if (record.getLevel().intValue() >= logger.getLevel().intValue() && !DeploymentSummary.is(record.getMessage())) {
                     lines.add(record.getMessage());
                 }
             }

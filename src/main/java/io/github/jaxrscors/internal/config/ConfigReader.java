@@ -4,12 +4,15 @@ import io.github.jaxrscors.CorsConfigException;
 import io.github.jaxrscors.CorsConfigException.Problem;
 import io.github.jaxrscors.internal.policy.Policy;
 import io.github.jaxrscors.internal.policy.PolicyDraft;
+import io.github.jaxrscors.internal.routing.PathPattern;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +35,8 @@ public final class ConfigReader {
     public static final String PREFIX = "cors.";
     public static final String ENABLED = "cors.enabled";
     public static final String REFRESH_INTERVAL = "cors.refresh-interval";
+    public static final String METRICS = "cors.metrics";
+    public static final String EXPLAIN_REFUSALS = "cors.explain-refusals";
     public static final String POLICY_PREFIX = "cors.policy.";
 
     static final String ALLOWED_ORIGINS = "allowed-origins";
@@ -46,14 +51,20 @@ public final class ConfigReader {
     static final String REJECT_DISALLOWED = "reject-disallowed";
     static final String PREFLIGHT_STATUS = "preflight-status";
     static final String ALLOW_INSECURE_ORIGINS = "allow-insecure-origins";
+    static final String REPORT_ONLY = "report-only";
+    /** A named policy's paths ({@code cors.policy.<name>.paths}); the default policy has none. */
+    static final String PATHS = "paths";
 
     /** The keys a policy has, default or named. */
     public static final List<String> POLICY_KEYS = List.of(ALLOWED_ORIGINS, ALLOWED_METHODS, ALLOWED_HEADERS,
             EXPOSED_HEADERS, ALLOW_CREDENTIALS, MAX_AGE, ALLOW_SAME_ORIGIN, TRUST_FORWARDED_HEADERS,
-            ALLOW_PRIVATE_NETWORK, REJECT_DISALLOWED, PREFLIGHT_STATUS, ALLOW_INSECURE_ORIGINS);
+            ALLOW_PRIVATE_NETWORK, REJECT_DISALLOWED, PREFLIGHT_STATUS, ALLOW_INSECURE_ORIGINS, REPORT_ONLY);
+
+    /** The keys a named policy has: a policy's, and its paths. */
+    public static final List<String> NAMED_POLICY_KEYS = java.util.stream.Stream.concat(POLICY_KEYS.stream(), java.util.stream.Stream.of(PATHS)).toList();
 
     /** The keys that hold for the whole application, read once at deployment. */
-    public static final List<String> APPLICATION_KEYS = List.of(ENABLED, REFRESH_INTERVAL);
+    public static final List<String> APPLICATION_KEYS = List.of(ENABLED, REFRESH_INTERVAL, METRICS, EXPLAIN_REFUSALS);
 
     static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(1);
 
@@ -66,13 +77,50 @@ public final class ConfigReader {
         private final Policy defaultPolicy;
         private final PolicyDraft base;
         private final Duration refreshInterval;
+        private final boolean metrics;
+        private final boolean explainRefusals;
         private final Map<String, Optional<Policy>> named = new HashMap<>();
+        /** Each policy's paths ({@code cors.policy.<name>.paths}), in the order read. */
+        private final Map<String, List<PathPattern>> paths = new LinkedHashMap<>();
 
-        private Policies(Settings settings, Policy defaultPolicy, PolicyDraft base, Duration refreshInterval) {
+        private Policies(Settings settings, Policy defaultPolicy, PolicyDraft base, Duration refreshInterval,
+                boolean metrics, boolean explainRefusals) {
             this.settings = settings;
             this.defaultPolicy = defaultPolicy;
             this.base = base;
             this.refreshInterval = refreshInterval;
+            this.metrics = metrics;
+            this.explainRefusals = explainRefusals;
+        }
+
+        /** {@code cors.metrics}: whether decisions are counted where a metrics backend is present. */
+        public boolean metrics() {
+            return metrics;
+        }
+
+        /** {@code cors.explain-refusals}: whether refusals carry their reason in {@code Cors-Refusal}. */
+        public boolean explainRefusals() {
+            return explainRefusals;
+        }
+
+        /** Each named policy's paths, by policy name. */
+        public Map<String, List<PathPattern>> paths() {
+            return Collections.unmodifiableMap(paths);
+        }
+
+        /** The policy whose longest pattern covers a resource method at {@code template}, if any. */
+        public Optional<String> pathPolicy(String template) {
+            String best = null;
+            PathPattern longest = null;
+            for (Map.Entry<String, List<PathPattern>> entry : paths.entrySet()) {
+                for (PathPattern pattern : entry.getValue()) {
+                    if (pattern.covers(template) && (longest == null || pattern.isLongerThan(longest))) {
+                        longest = pattern;
+                        best = entry.getKey();
+                    }
+                }
+            }
+            return Optional.ofNullable(best);
         }
 
         /** {@code cors.refresh-interval}: empty when the settings are read once. */
@@ -191,19 +239,54 @@ public final class ConfigReader {
         }
         Set<String> names = new TreeSet<>(listedPolicyNames(settings));
         usedNames.stream().filter(ConfigReader::isPolicyName).forEach(names::add);
-        Policies policies = new Policies(settings, defaultPolicy, base, refreshInterval);
+        Policies policies = new Policies(settings, defaultPolicy, base, refreshInterval,
+                readBoolean(settings, METRICS, problems).orElse(true),
+                readBoolean(settings, EXPLAIN_REFUSALS, problems).orElse(false));
+        Map<String, String> patternOwners = new HashMap<>();
         for (String name : names) {
             policies.named.put(name, namedPolicy(settings, base, name, problems));
+            List<PathPattern> paths = paths(settings, name, patternOwners, problems);
+            if (!paths.isEmpty()) {
+                policies.paths.put(name, paths);
+            }
         }
         throwIfAny(problems);
         return policies;
+    }
+
+    /**
+     * A named policy's paths, each a path relative to the application, exact or ending in {@code /*};
+     * a pattern another policy has already is refused, since it would not say which one answers.
+     */
+    private static List<PathPattern> paths(Settings settings, String name, Map<String, String> owners, List<Problem> problems) {
+        String key = POLICY_PREFIX + name + "." + PATHS;
+        String value = settings.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        List<PathPattern> patterns = new ArrayList<>();
+        for (String entry : splitList(value)) {
+            try {
+                PathPattern pattern = PathPattern.parse(entry);
+                String owner = owners.putIfAbsent(pattern.value(), name);
+                if (owner != null && !owner.equals(name)) {
+                    problems.add(new Problem(key, entry, "'" + entry + "' is also a path of policy '" + owner
+                            + "' (cors.policy." + owner + ".paths); give each path one policy"));
+                } else if (!patterns.contains(pattern)) {
+                    patterns.add(pattern);
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(key, entry, "'" + entry + "' " + e.getMessage()));
+            }
+        }
+        return patterns;
     }
 
     private static Optional<Policy> namedPolicy(Settings settings, PolicyDraft base, String name,
             List<Problem> problems) {
         String prefix = POLICY_PREFIX + name + ".";
         // Every key is read, so that a reload notices the first one set later.
-        if (POLICY_KEYS.stream().map(key -> settings.get(prefix + key)).allMatch(v -> v == null)) {
+        if (NAMED_POLICY_KEYS.stream().map(key -> settings.get(prefix + key)).allMatch(v -> v == null)) {
             return Optional.empty();
         }
         return Optional.ofNullable(build(apply(settings, base.copy(), prefix, problems), problems));
@@ -216,7 +299,7 @@ public final class ConfigReader {
             if (key.startsWith(POLICY_PREFIX)) {
                 String rest = key.substring(POLICY_PREFIX.length());
                 int dot = rest.indexOf('.');
-                if (dot > 0 && POLICY_KEYS.contains(rest.substring(dot + 1))) {
+                if (dot > 0 && NAMED_POLICY_KEYS.contains(rest.substring(dot + 1))) {
                     names.add(rest.substring(0, dot));
                 }
             }
@@ -247,6 +330,7 @@ public final class ConfigReader {
         readBoolean(s, prefix + REJECT_DISALLOWED, problems).ifPresent(v -> b.rejectDisallowed(v, prefix + REJECT_DISALLOWED));
         readBoolean(s, prefix + ALLOW_INSECURE_ORIGINS, problems)
                 .ifPresent(v -> b.allowInsecureOrigins(v, prefix + ALLOW_INSECURE_ORIGINS));
+        readBoolean(s, prefix + REPORT_ONLY, problems).ifPresent(v -> b.reportOnly(v, prefix + REPORT_ONLY));
         readLong(s, prefix + MAX_AGE, problems).ifPresent(v -> b.maxAge(v, prefix + MAX_AGE));
         readLong(s, prefix + PREFLIGHT_STATUS, problems).ifPresent(v -> b.preflightStatus(v, prefix + PREFLIGHT_STATUS));
         b.insecureOptIn(prefix + ALLOW_INSECURE_ORIGINS);
@@ -324,7 +408,10 @@ public final class ConfigReader {
     /** Every {@code cors.*} key must be a known key; a typo would otherwise be silently ignored. */
     private static void checkKeys(Settings settings, Set<String> reported, List<Problem> problems) {
         for (String key : settings.corsKeys()) {
-            if (!isKnown(key) && !isEnvironmentSpelling(settings, key) && !reported.contains(key)) {
+            if (key.equals(PREFIX + PATHS)) {
+                problems.add(new Problem(key, settings.get(key), "paths belong to named policies: write "
+                        + POLICY_PREFIX + "<name>." + PATHS + ", and that policy answers the resources at those paths"));
+            } else if (!isKnown(key) && !isEnvironmentSpelling(settings, key) && !reported.contains(key)) {
                 problems.add(new Problem(key, null, "unknown key" + suggestion(key)));
             }
         }
@@ -337,7 +424,7 @@ public final class ConfigReader {
         if (key.startsWith(POLICY_PREFIX)) {
             String rest = key.substring(POLICY_PREFIX.length());
             int dot = rest.indexOf('.');
-            return dot > 0 && isPolicyName(rest.substring(0, dot)) && POLICY_KEYS.contains(rest.substring(dot + 1));
+            return dot > 0 && isPolicyName(rest.substring(0, dot)) && NAMED_POLICY_KEYS.contains(rest.substring(dot + 1));
         }
         return false;
     }
@@ -358,7 +445,7 @@ public final class ConfigReader {
             }
         }
         String policies = environmentName(POLICY_PREFIX);
-        for (String policyKey : POLICY_KEYS) {
+        for (String policyKey : NAMED_POLICY_KEYS) {
             String suffix = environmentName(policyKey);
             if (environmentName.equals(environmentName(PREFIX) + suffix)) {
                 candidates.add(PREFIX + policyKey);
@@ -392,7 +479,7 @@ public final class ConfigReader {
             prefix = key.substring(0, key.indexOf('.', POLICY_PREFIX.length()) + 1);
             candidates.clear();
         }
-        for (String k : POLICY_KEYS) {
+        for (String k : prefix.equals(PREFIX) ? POLICY_KEYS : NAMED_POLICY_KEYS) {
             candidates.add(prefix + k);
         }
         String best = null;
@@ -408,7 +495,7 @@ public final class ConfigReader {
             return "; did you mean " + best + "?";
         }
         return "; known keys are " + String.join(", ", APPLICATION_KEYS) + ", cors.<" + String.join("|", POLICY_KEYS)
-                + "> and cors.policy.<name>.<same keys>";
+                + "> and cors.policy.<name>.<same keys|" + PATHS + ">";
     }
 
     /** Levenshtein distance, for "did you mean" suggestions. */

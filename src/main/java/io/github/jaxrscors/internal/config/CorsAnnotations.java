@@ -13,13 +13,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Reads {@code @Cors} into the policy of each resource method: the named policy (the method's, else
  * the class's) or the default policy; then every attribute the class-level {@code @Cors} sets; then
  * every attribute the method-level {@code @Cors} sets. Replacement is per attribute, never a union.
  * The values go through the same checks as configuration keys, reported with the annotation's site.
+ * A method without any {@code @Cors} takes the policy whose {@code paths} cover its template, else
+ * the default policy.
  */
 public final class CorsAnnotations {
 
@@ -39,25 +41,36 @@ public final class CorsAnnotations {
     }
 
     /**
-     * The route of one resource method, with its effective policy compiled by {@code compile}; or
-     * empty after adding to {@code problems} what is wrong with its annotations.
+     * The name of the policy a resource method starts from: its annotations' name, else (without any
+     * {@code @Cors}) the policy whose paths cover it; empty for the default policy.
+     */
+    private static Optional<String> startingPolicy(ResourceMethod method, ConfigReader.Policies policies) {
+        if (method.classCors() == null && method.methodCors() == null) {
+            return policies.pathPolicy(method.template());
+        }
+        return policyName(method);
+    }
+
+    /**
+     * The route of one resource method, with its effective policy compiled under its name by
+     * {@code compile}; or empty after adding to {@code problems} what is wrong with its annotations.
      */
     public static Optional<Route> route(ResourceMethod method, ConfigReader.Policies policies,
-            Function<Policy, CompiledPolicy> compile, List<Problem> problems) {
+            BiFunction<Policy, String, CompiledPolicy> compile, List<Problem> problems) {
         Cors classCors = method.classCors();
         Cors methodCors = method.methodCors();
-        String name = policyName(method).orElse(DEFAULT_POLICY_NAME);
+        String name = startingPolicy(method, policies).orElse(DEFAULT_POLICY_NAME);
         if (classCors != null && !classCors.enabled() || methodCors != null && !methodCors.enabled()) {
             return Optional.of(new Route(method.classTemplate(), method.template(), method.httpMethod(), null, name));
         }
         return policy(method, policies, problems).map(policy -> new Route(method.classTemplate(), method.template(),
-                method.httpMethod(), compile.apply(policy), name));
+                method.httpMethod(), compile.apply(policy, name), name));
     }
 
     private static Optional<Policy> policy(ResourceMethod method, ConfigReader.Policies policies, List<Problem> problems) {
         Cors classCors = method.classCors();
         Cors methodCors = method.methodCors();
-        Optional<String> name = policyName(method);
+        Optional<String> name = startingPolicy(method, policies);
         Policy base = policies.defaultPolicy();
         if (name.isPresent()) {
             Optional<Policy> named = named(name.get(), " on " + method.name(), policies, problems);

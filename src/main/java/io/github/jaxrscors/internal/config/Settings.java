@@ -81,7 +81,12 @@ public final class Settings {
 
     /** Settings from a fixed map, for policies that must not see the environment. */
     public static Settings of(Map<String, String> values) {
-        return new Settings(new Source() {
+        return new Settings(sourceOf(values));
+    }
+
+    /** A source of fixed values. */
+    public static Source sourceOf(Map<String, String> values) {
+        return new Source() {
             @Override
             public String value(String key) {
                 return values.get(key);
@@ -91,6 +96,6 @@ public final class Settings {
             public Collection<String> propertyNames() {
                 return values.keySet();
             }
-        });
+        };
     }
 }

@@ -6,6 +6,7 @@ import io.github.jaxrscors.internal.config.ConfigReader;
 import io.github.jaxrscors.internal.config.CorsAnnotations;
 import io.github.jaxrscors.internal.config.Settings;
 import io.github.jaxrscors.internal.policy.CompiledPolicy;
+import io.github.jaxrscors.internal.policy.DecisionCounts;
 import io.github.jaxrscors.internal.policy.Policy;
 import io.github.jaxrscors.internal.routing.ResourceScanner;
 import io.github.jaxrscors.internal.routing.ResourceScanner.ResourceMethod;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -63,6 +65,10 @@ public final class Deployment {
     private record Configuration(Settings settings, boolean enabled, ConfigReader.Policies policies, Duration refreshInterval) {
     }
 
+    /** A policy compiled under one name: the name is the log's and the metrics' {@code cors.policy}. */
+    private record Named(Policy policy, String name) {
+    }
+
     private sealed interface State permits Collecting, Serving, Failed, Closed {
     }
 
@@ -72,7 +78,7 @@ public final class Deployment {
         final Set<Class<?>> scanned = new HashSet<>();
         final List<ResourceMethod> methods = new ArrayList<>();
         final List<Route> routes = new ArrayList<>();
-        final Map<Policy, CompiledPolicy> compiled = new HashMap<>();
+        final Map<Named, CompiledPolicy> compiled = new HashMap<>();
         /** Whether the runtime reported a resource method, which a runtime that hides them never does. */
         boolean reported;
         Configuration configuration;
@@ -92,9 +98,16 @@ public final class Deployment {
 
     private final Supplier<Settings.Source> source;
     private final List<RuntimeSupport> runtimes;
+    /** Built in code to answer questions, not serving: no metrics, no refresh, no log but the decisions'. */
+    private final boolean offline;
     private Policy programmaticPolicy;
     private State state = new Collecting();
     private volatile Generation generation;
+    /** Where decisions are counted; null without a metrics backend or with {@code cors.metrics=false}. */
+    private DecisionCounts counts;
+    /** {@code cors.metrics}, once read. */
+    private boolean metricsOff;
+    private final ReportOnlyLog reportOnlyLog = new ReportOnlyLog();
 
     /**
      * {@code source} supplies the application's settings, or throws as MicroProfile Config does
@@ -102,8 +115,30 @@ public final class Deployment {
      * even its API. {@code runtimes} are every runtime the library supports, for advice.
      */
     Deployment(Supplier<Settings.Source> source, List<RuntimeSupport> runtimes) {
+        this(source, runtimes, false);
+    }
+
+    private Deployment(Supplier<Settings.Source> source, List<RuntimeSupport> runtimes, boolean offline) {
         this.source = source;
         this.runtimes = runtimes;
+        this.offline = offline;
+    }
+
+    /**
+     * A deployment of {@code resourceClasses} built in code, as a runtime would build it, to answer
+     * questions without a server: it counts nothing, refreshes nothing and logs only decisions.
+     *
+     * @param policy the default policy given in code, or null to read it from {@code settings}
+     * @throws CorsConfigException every mistake, as the deployment would have failed
+     */
+    public static Deployment offline(Policy policy, Supplier<Settings.Source> settings, Collection<Class<?>> resourceClasses) {
+        Deployment deployment = new Deployment(settings, Runtimes.all(), true);
+        if (policy != null) {
+            deployment.offer(policy);
+        }
+        deployment.declare(resourceClasses);
+        deployment.start();
+        return deployment;
     }
 
     /** A default policy given in code: it replaces the configured one. */
@@ -189,9 +224,9 @@ public final class Deployment {
                     throw new CorsConfigException(List.of(new Problem("", null, NOT_REPORTED + advice())));
                 }
                 generation = configuration.enabled()
-                        ? Generation.of(new RouteTable(fallback(configuration, collecting.compiled), collecting.routes))
+                        ? generation(configuration, collecting.methods, collecting.routes, compiler(collecting.compiled))
                         : Generation.disabled();
-                RefreshSchedule schedule = configuration.enabled() && configuration.refreshInterval() != null
+                RefreshSchedule schedule = !offline && configuration.enabled() && configuration.refreshInterval() != null
                         && configuration.settings() != null ? RefreshSchedule.start(this, configuration.refreshInterval()) : null;
                 state = new Serving(configuration, List.copyOf(collecting.methods), schedule);
             } catch (CorsConfigException e) {
@@ -199,7 +234,7 @@ public final class Deployment {
             }
         } else if (generation == null) {
             // Closed before it ever served: nothing is answered for an application that is gone.
-            generation = Generation.failClosed();
+            generation = Generation.failClosed(counts);
         }
         return generation;
     }
@@ -245,17 +280,16 @@ public final class Deployment {
             throw new CorsConfigException(problems);
         }
         Configuration configuration = new Configuration(fresh, true, next, serving.configuration().refreshInterval());
-        Map<Policy, CompiledPolicy> compiled = new HashMap<>();
+        BiFunction<Policy, String, CompiledPolicy> compile = compiler(new HashMap<>());
         List<Route> routes = new ArrayList<>();
         for (ResourceMethod method : serving.methods()) {
-            CorsAnnotations.route(method, next, policy -> compiled.computeIfAbsent(policy, CompiledPolicy::new), problems)
-                    .ifPresent(routes::add);
+            CorsAnnotations.route(method, next, compile, problems).ifPresent(routes::add);
         }
         if (!problems.isEmpty()) {
             throw new CorsConfigException(problems.stream().distinct().toList());
         }
         state = new Serving(configuration, serving.methods(), serving.schedule());
-        generation = Generation.of(new RouteTable(fallback(configuration, compiled), routes));
+        generation = generation(configuration, serving.methods(), routes, compile);
         return true;
     }
 
@@ -305,8 +339,8 @@ public final class Deployment {
         List<Problem> problems = new ArrayList<>();
         List<Route> routes = new ArrayList<>();
         for (ResourceMethod method : found) {
-            CorsAnnotations.route(method, collecting.configuration.policies(),
-                    policy -> collecting.compiled.computeIfAbsent(policy, CompiledPolicy::new), problems).ifPresent(routes::add);
+            CorsAnnotations.route(method, collecting.configuration.policies(), compiler(collecting.compiled), problems)
+                    .ifPresent(routes::add);
         }
         if (!problems.isEmpty()) {
             throw new CorsConfigException(problems.stream().distinct().toList());
@@ -315,9 +349,31 @@ public final class Deployment {
         collecting.routes.addAll(routes);
     }
 
-    private static Route fallback(Configuration configuration, Map<Policy, CompiledPolicy> compiled) {
-        return Route.fallback(compiled.computeIfAbsent(configuration.policies().defaultPolicy(), CompiledPolicy::new),
+    /** Compiles each policy once per name, counting into this deployment's counts. */
+    private BiFunction<Policy, String, CompiledPolicy> compiler(Map<Named, CompiledPolicy> compiled) {
+        DecisionCounts into = counts;
+        return (policy, name) -> compiled.computeIfAbsent(new Named(policy, name), named -> new CompiledPolicy(policy, name, into));
+    }
+
+    /**
+     * The generation of these routes: the default policy answers the paths no resource method
+     * serves, but where a named policy's paths cover them. Logged once it is built.
+     */
+    private Generation generation(Configuration configuration, List<ResourceMethod> methods, List<Route> routes,
+            BiFunction<Policy, String, CompiledPolicy> compile) {
+        ConfigReader.Policies policies = configuration.policies();
+        Route fallback = Route.fallback(compile.apply(policies.defaultPolicy(), CorsAnnotations.DEFAULT_POLICY_NAME),
                 CorsAnnotations.DEFAULT_POLICY_NAME);
+        List<RouteTable.PathRoute> pathRoutes = new ArrayList<>();
+        policies.paths().forEach((name, patterns) -> policies.named(name).ifPresent(policy -> {
+            Route route = Route.fallback(compile.apply(policy, name), name);
+            patterns.forEach(pattern -> pathRoutes.add(new RouteTable.PathRoute(pattern, route)));
+        }));
+        Generation next = Generation.of(new RouteTable(fallback, routes, pathRoutes), routes, policies.explainRefusals(), reportOnlyLog);
+        if (!offline) {
+            DeploymentLog.generation(routes, fallback, policies, methods, policies.explainRefusals(), generation == null);
+        }
+        return next;
     }
 
     private static Set<String> usedPolicyNames(List<ResourceMethod> methods) {
@@ -347,6 +403,9 @@ public final class Deployment {
         if (enabled) {
             policies = ConfigReader.read(settings != null ? settings : Settings.of(Map.of()), programmaticPolicy, Set.of());
             refreshInterval = settings == null ? null : policies.refreshInterval().orElse(null);
+            // Read once: a backend is bound for the life of the application.
+            metricsOff = offline || !policies.metrics();
+            counts = metricsOff ? null : MetricsBackends.bind();
         }
         collecting.configuration = new Configuration(settings, enabled, policies, refreshInterval);
     }
@@ -357,8 +416,15 @@ public final class Deployment {
             return failed.cause();
         }
         state = new Failed(e);
+        if (offline) {
+            return e;
+        }
         LOG.log(Level.ERROR, "CORS is unavailable, every cross-origin request will be refused: " + e.getMessage(), e);
-        generation = Generation.failClosed();
+        if (counts == null && !metricsOff) {
+            // The refusals of a failed deployment are counted (reason not_deployed), unless cors.metrics=false was read.
+            counts = MetricsBackends.bind();
+        }
+        generation = Generation.failClosed(counts);
         return e;
     }
 }

@@ -3,31 +3,62 @@ package io.github.jaxrscors.internal.deployment;
 import io.github.jaxrscors.internal.policy.CompiledPolicy;
 import io.github.jaxrscors.internal.policy.CorsHeaders;
 import io.github.jaxrscors.internal.policy.Decision;
+import io.github.jaxrscors.internal.policy.DecisionCounts;
 import io.github.jaxrscors.internal.policy.Exchange;
+import io.github.jaxrscors.internal.policy.Reason;
 import io.github.jaxrscors.internal.routing.PathTemplate;
 import io.github.jaxrscors.internal.routing.Route;
 import io.github.jaxrscors.internal.routing.RouteTable;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Which policy decides each request, and the decision itself, as one immutable whole: built at
  * deployment, built anew at each reload of the configuration, and swapped in atomically, so that
  * every request is decided entirely by one generation.
+ *
+ * <p>A decision is logged (refusals at DEBUG, allowances at TRACE) and counted whatever the policy's
+ * mode; under a report-only policy it goes no further: the request continues as if the library
+ * were absent, and what it would have refused is logged at WARNING, bounded by {@link ReportOnlyLog}.
  */
 public final class Generation {
 
-    private static final Generation DISABLED = new Generation(null);
+    /**
+     * Told what each request was decided, for a caller that reports it (the inspection API); the
+     * request filter passes none.
+     */
+    public interface Observer {
 
-    /** The policy name the decision log gives while the deployment has failed. */
+        /**
+         * @param route the route that decided
+         * @param outcome {@code allowed}, {@code refused} or {@code same_origin}
+         * @param reason why it was refused, or null
+         * @param reasonText the reason as the log gives it, or null
+         */
+        void decided(Route route, boolean preflight, String outcome, Reason reason, String reasonText);
+    }
+
+    private static final Generation DISABLED = new Generation(null, List.of(), false, null);
+
+    /** The policy name the decision log and the metrics give while the deployment has failed. */
     static final String FAILED_POLICY_NAME = "none";
 
     private static final String OPTIONS = "OPTIONS";
     private static final String TRUE = "true";
 
     private final RouteTable routes;
+    /** The resource methods' routes, in the order the resources were read, for the route table's readers. */
+    private final List<Route> routeList;
+    /** {@code cors.explain-refusals}: refusals carry their reason in {@code Cors-Refusal}. */
+    private final boolean explainRefusals;
+    private final ReportOnlyLog reportOnlyLog;
 
-    private Generation(RouteTable routes) {
+    private Generation(RouteTable routes, List<Route> routeList, boolean explainRefusals, ReportOnlyLog reportOnlyLog) {
         this.routes = routes;
+        this.routeList = List.copyOf(routeList);
+        this.explainRefusals = explainRefusals;
+        this.reportOnlyLog = reportOnlyLog;
     }
 
     /** {@code cors.enabled=false}: every request is left alone. */
@@ -35,20 +66,26 @@ public final class Generation {
         return DISABLED;
     }
 
-    static Generation of(RouteTable routes) {
-        return new Generation(routes);
+    static Generation of(RouteTable routes, List<Route> routeList, boolean explainRefusals, ReportOnlyLog reportOnlyLog) {
+        return new Generation(routes, routeList, explainRefusals, reportOnlyLog);
     }
 
     /**
      * What answers once the library could not learn the application's policy: a policy that allows
-     * no other origin, for every path. Same-origin requests still pass.
+     * no other origin, for every path, each refusal saying why. Same-origin requests still pass.
      */
-    static Generation failClosed() {
-        return new Generation(new RouteTable(Route.fallback(CompiledPolicy.refusingAll(), FAILED_POLICY_NAME), List.of()));
+    static Generation failClosed(DecisionCounts counts) {
+        CompiledPolicy refusingAll = CompiledPolicy.refusingAll(FAILED_POLICY_NAME, counts);
+        return new Generation(new RouteTable(Route.fallback(refusingAll, FAILED_POLICY_NAME), List.of()), List.of(), false, null);
     }
 
     public boolean enabled() {
         return routes != null;
+    }
+
+    /** Every resource method's route, {@code @Cors(enabled = false)} ones included. */
+    public List<Route> routes() {
+        return routeList;
     }
 
     /**
@@ -57,6 +94,11 @@ public final class Generation {
      * without {@code Origin} is not a CORS request, but its response still says what it depended on.
      */
     public <R> void decide(R request, Exchange<R> exchange) {
+        decide(request, exchange, null);
+    }
+
+    /** The same, telling {@code observer} (if not null) what was decided. */
+    public <R> void decide(R request, Exchange<R> exchange, Observer observer) {
         if (routes == null) {
             return;
         }
@@ -69,63 +111,125 @@ public final class Generation {
             return;
         }
         if (origin == null) {
-            exchange.decorate(request, route.policy().withoutOrigin());
+            if (!route.policy().reportOnly()) {
+                exchange.decorate(request, route.policy().withoutOrigin());
+            }
         } else if (requestMethod != null) {
-            preflight(request, exchange, route, origin, requestMethod);
+            preflight(request, exchange, observer, route, origin, requestMethod);
         } else {
-            actual(request, exchange, route, origin, method);
+            actual(request, exchange, observer, route, origin, method);
         }
     }
 
-    private <R> void preflight(R request, Exchange<R> exchange, Route route, String origin, String requestMethod) {
+    private <R> void preflight(R request, Exchange<R> exchange, Observer observer, Route route, String origin, String requestMethod) {
         CompiledPolicy policy = route.policy();
         String requestHeaders = exchange.header(request, CorsHeaders.REQUEST_HEADERS);
         boolean privateNetwork = TRUE.equalsIgnoreCase(exchange.header(request, CorsHeaders.REQUEST_PRIVATE_NETWORK));
         Decision decision = policy.preflight(origin, requestMethod, requestHeaders, privateNetwork);
+        boolean enforced = !policy.reportOnly();
         if (decision.allowed()) {
+            policy.count(true, decision, origin);
+            observe(observer, route, true, DecisionCounts.ALLOWED, decision, origin, null);
             if (DecisionLog.allowancesLogged()) {
                 DecisionLog.allowed(DecisionLog.PREFLIGHT, origin, route, describe(route, request, exchange, requestMethod));
             }
-            exchange.answer(request, policy.answerPreflight(decision, origin, requestMethod, requestHeaders, privateNetwork));
-        } else if (decision == Decision.PRIVATE_NETWORK) {
-            // Answered, without the permission: the browser refuses.
-            logRefusal(DecisionLog.PREFLIGHT, decision, route, request, exchange, origin, requestMethod, requestHeaders, null);
-            exchange.answer(request, policy.answerPreflight(decision, origin, requestMethod, requestHeaders, privateNetwork));
-        } else if (policy.passesAsSameOrigin(origin, request, exchange)) {
-            exchange.decorate(request, policy.sameOrigin(true));
+            if (enforced) {
+                exchange.answer(request, policy.answerPreflight(decision, origin, requestMethod, requestHeaders, privateNetwork));
+            }
+        } else if (decision != Decision.PRIVATE_NETWORK && policy.passesAsSameOrigin(origin, request, exchange)) {
+            policy.countSameOrigin(true);
+            observe(observer, route, true, DecisionCounts.SAME_ORIGIN, decision, origin, null);
+            if (enforced) {
+                exchange.decorate(request, policy.sameOrigin(true));
+            }
         } else {
-            logRefusal(DecisionLog.PREFLIGHT, decision, route, request, exchange, origin, requestMethod, requestHeaders, null);
-            exchange.answer(request, policy.refusePreflight());
+            policy.count(true, decision, origin);
+            String reason = refused(DecisionLog.PREFLIGHT, decision, route, request, exchange, origin, requestMethod, requestHeaders, null);
+            observe(observer, route, true, DecisionCounts.REFUSED, decision, origin,
+                    () -> DecisionLog.reason(decision, origin, requestMethod, requestHeaders, null));
+            if (enforced) {
+                // A private-network preflight is still answered, without the permission: the browser refuses.
+                Response answer = decision == Decision.PRIVATE_NETWORK
+                        ? policy.answerPreflight(decision, origin, requestMethod, requestHeaders, privateNetwork)
+                        : policy.refusePreflight();
+                exchange.answer(request, explained(answer, reason));
+            }
         }
     }
 
-    private <R> void actual(R request, Exchange<R> exchange, Route route, String origin, String method) {
+    private <R> void actual(R request, Exchange<R> exchange, Observer observer, Route route, String origin, String method) {
         CompiledPolicy policy = route.policy();
         String contentType = policy.allowsAnyContentType() ? null : exchange.header(request, CorsHeaders.CONTENT_TYPE);
         Decision decision = policy.actual(origin, method, contentType);
+        boolean enforced = !policy.reportOnly();
         if (decision.allowed()) {
+            policy.count(false, decision, origin);
+            observe(observer, route, false, DecisionCounts.ALLOWED, decision, origin, null);
             if (DecisionLog.allowancesLogged()) {
                 DecisionLog.allowed(DecisionLog.REQUEST, origin, route, describe(route, request, exchange, method));
             }
-            exchange.decorate(request, policy.allowed(origin));
+            if (enforced) {
+                exchange.decorate(request, policy.allowed(origin));
+            }
         } else if (policy.passesAsSameOrigin(origin, request, exchange)) {
-            exchange.decorate(request, policy.sameOrigin(false));
+            policy.countSameOrigin(false);
+            observe(observer, route, false, DecisionCounts.SAME_ORIGIN, decision, origin, null);
+            if (enforced) {
+                exchange.decorate(request, policy.sameOrigin(false));
+            }
         } else {
-            logRefusal(DecisionLog.REQUEST, decision, route, request, exchange, origin, method, null, contentType);
+            policy.count(false, decision, origin);
+            String reason = refused(DecisionLog.REQUEST, decision, route, request, exchange, origin, method, null, contentType);
+            observe(observer, route, false, DecisionCounts.REFUSED, decision, origin,
+                    () -> DecisionLog.reason(decision, origin, method, null, contentType));
+            if (!enforced) {
+                return;
+            }
             if (policy.rejectsDisallowed()) {
-                exchange.answer(request, policy.refuseActual());
+                exchange.answer(request, explained(policy.refuseActual(), reason));
             } else {
-                exchange.decorate(request, policy.passedRefusal());
+                exchange.decorate(request, reason == null ? policy.passedRefusal() : policy.passedRefusal().explained(reason));
             }
         }
     }
 
-    private <R> void logRefusal(String what, Decision decision, Route route, R request, Exchange<R> exchange,
-            String origin, String method, String requestHeaders, String contentType) {
-        if (DecisionLog.rejectionsLogged()) {
-            DecisionLog.rejected(what, DecisionLog.reason(decision, origin, method, requestHeaders, contentType), route,
-                    describe(route, request, exchange, method));
+    private static void observe(Observer observer, Route route, boolean preflight, String outcome, Decision decision,
+            String origin, Supplier<String> reasonText) {
+        if (observer != null) {
+            boolean refused = DecisionCounts.REFUSED.equals(outcome);
+            observer.decided(route, preflight, outcome, refused ? decision.reason(origin) : null,
+                    refused ? reasonText.get() : null);
         }
+    }
+
+    /**
+     * Logs a refusal: at DEBUG where it is enforced, at WARNING (bounded) where the policy only
+     * reports. Returns the reason for {@code Cors-Refusal} when refusals are explained, else null.
+     */
+    private <R> String refused(String what, Decision decision, Route route, R request, Exchange<R> exchange,
+            String origin, String method, String requestHeaders, String contentType) {
+        CompiledPolicy policy = route.policy();
+        if (policy.reportOnly()) {
+            if (reportOnlyLog != null && ReportOnlyLog.enabled()) {
+                reportOnlyLog.wouldRefuse(decision.reason(origin), () -> what + ": "
+                        + DecisionLog.reason(decision, origin, method, requestHeaders, contentType) + " by policy '"
+                        + route.policyName() + "' for " + describe(route, request, exchange, method));
+            }
+            return null;
+        }
+        String reason = explainRefusals || DecisionLog.rejectionsLogged()
+                ? DecisionLog.reason(decision, origin, method, requestHeaders, contentType) : null;
+        if (DecisionLog.rejectionsLogged()) {
+            DecisionLog.rejected(what, reason, route, describe(route, request, exchange, method));
+        }
+        return explainRefusals ? reason : null;
+    }
+
+    private static Response explained(Response answer, String reason) {
+        if (reason != null) {
+            answer.getHeaders().putSingle(CorsHeaders.REFUSAL, reason);
+        }
+        return answer;
     }
 
     /** The route for the request's path and the given method (the requested one, for a preflight). */

@@ -23,6 +23,9 @@ public final class CompiledPolicy {
     private static final byte[] EMPTY = new byte[0];
 
     private final Policy policy;
+    private final String name;
+    /** Null when decisions are not counted: no metrics backend, or {@code cors.metrics=false}. */
+    private final DecisionCounter counter;
     private final OriginMatcher origins;
     /** What an origin refusal says: {@link Decision#ORIGIN}, or {@link Decision#NOT_DEPLOYED} for the policy that refuses everything. */
     private final Decision originRefusal;
@@ -56,12 +59,24 @@ public final class CompiledPolicy {
     private final Decoration sameOriginActual;
     private final Decoration sameOriginPreflight;
 
+    /** An uncounted policy named {@code default}. */
     public CompiledPolicy(Policy policy) {
-        this(policy, Decision.ORIGIN);
+        this(policy, "default", null);
     }
 
-    private CompiledPolicy(Policy policy, Decision originRefusal) {
+    /**
+     * @param name the policy's name, as the log and the metrics give it: {@code default}, or a
+     *     {@code cors.policy.<name>} name
+     * @param counts where its decisions are counted; null to count none
+     */
+    public CompiledPolicy(Policy policy, String name, DecisionCounts counts) {
+        this(policy, name, counts, Decision.ORIGIN);
+    }
+
+    private CompiledPolicy(Policy policy, String name, DecisionCounts counts, Decision originRefusal) {
         this.policy = policy;
+        this.name = name;
+        this.counter = counts == null ? null : counts.counter(name, policy.reportOnly());
         this.originRefusal = originRefusal;
         allowCredentials = policy.allowCredentials();
         origins = OriginMatcher.of(policy);
@@ -101,13 +116,33 @@ public final class CompiledPolicy {
      * What answers once the library could not learn the application's policy: no other origin is
      * allowed, and every refusal says why. Same-origin requests still pass.
      */
-    public static CompiledPolicy refusingAll() {
-        return new CompiledPolicy(new PolicyDraft().validate(), Decision.NOT_DEPLOYED);
+    public static CompiledPolicy refusingAll(String name, DecisionCounts counts) {
+        return new CompiledPolicy(new PolicyDraft().validate(), name, counts, Decision.NOT_DEPLOYED);
     }
 
     /** The policy this was compiled from. */
     public Policy policy() {
         return policy;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /* Counting. */
+
+    /** Counts a decision, where decisions are counted. */
+    public void count(boolean preflight, Decision decision, String origin) {
+        if (counter != null) {
+            counter.decided(preflight, decision, origin);
+        }
+    }
+
+    /** Counts a refusal that the same-origin check turned into a pass. */
+    public void countSameOrigin(boolean preflight) {
+        if (counter != null) {
+            counter.sameOrigin(preflight);
+        }
     }
 
     /* Deciding. */

@@ -30,18 +30,33 @@ import java.util.regex.Pattern;
  */
 public final class RouteTable {
 
+    /** A route for the paths no resource method serves under a {@code cors.policy.<name>.paths} pattern. */
+    public record PathRoute(PathPattern pattern, Route route) {
+    }
+
     private final Route fallback;
+    /** Longest pattern first. */
+    private final List<PathRoute> pathRoutes;
     private final Route uniform;
     private final Node root = new Node();
 
     /** {@code fallback} answers paths that no route serves. */
     public RouteTable(Route fallback, List<Route> routes) {
+        this(fallback, routes, List.of());
+    }
+
+    /** {@code pathRoutes} answer the paths no route serves under their pattern, {@code fallback} the others. */
+    public RouteTable(Route fallback, List<Route> routes, List<PathRoute> pathRoutes) {
         this.fallback = fallback;
         for (Route route : routes) {
             add(route);
         }
         root.sort();
-        this.uniform = routes.stream().allMatch(route -> route.sameAnswer(fallback)) ? fallback : null;
+        List<PathRoute> longestFirst = new ArrayList<>(pathRoutes);
+        longestFirst.sort((a, b) -> a.pattern().isLongerThan(b.pattern()) ? -1 : b.pattern().isLongerThan(a.pattern()) ? 1 : 0);
+        this.pathRoutes = List.copyOf(longestFirst);
+        this.uniform = routes.stream().allMatch(route -> route.sameAnswer(fallback))
+                && pathRoutes.stream().allMatch(path -> path.route().sameAnswer(fallback)) ? fallback : null;
     }
 
     /** The route every path has, when all have the same; then no look-up is needed. Null otherwise. */
@@ -55,15 +70,15 @@ public final class RouteTable {
      * Jakarta REST matches the encoded path (an encoded '/' stays inside its segment).
      */
     public Route find(String path, int from, String method) {
-        return uniform != null ? uniform : lookUp(path, from, method, fallback);
+        return uniform != null ? uniform : lookUp(path, from, method, true);
     }
 
     /** The resource method's route for the path, even where every path has the same policy; null if none. */
     public Route template(String path, int from, String method) {
-        return lookUp(path, from, method, null);
+        return lookUp(path, from, method, false);
     }
 
-    private Route lookUp(String path, int from, String method, Route orElse) {
+    private Route lookUp(String path, int from, String method, boolean orFallback) {
         if (path.indexOf(';', from) >= 0) {
             path = withoutMatrixParameters(path.substring(from));
             from = 0;
@@ -79,7 +94,20 @@ public final class RouteTable {
         boolean trailingSlash = start == end || path.endsWith("/");
         // The walk reads the path in place, so that a look-up allocates nothing but regex matchers.
         Target target = match(root, path, start == end ? end + 1 : start, end, method, trailingSlash);
-        return target != null ? target.route : orElse;
+        if (target != null) {
+            return target.route;
+        }
+        return orFallback ? fallback(path, start, end) : null;
+    }
+
+    /** The route of a path no resource method serves: its longest pattern's, else the default's. */
+    private Route fallback(String path, int start, int end) {
+        for (PathRoute pathRoute : pathRoutes) {
+            if (pathRoute.pattern().matches(path, start, end)) {
+                return pathRoute.route();
+            }
+        }
+        return fallback;
     }
 
     /** Jakarta REST matches paths without their matrix parameters ({@code /customers;v=2/export}). */

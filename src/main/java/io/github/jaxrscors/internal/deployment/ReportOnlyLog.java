@@ -1,0 +1,70 @@
+package io.github.jaxrscors.internal.deployment;
+
+import io.github.jaxrscors.internal.policy.Reason;
+import java.lang.System.Logger.Level;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The WARNING lines of report-only policies ({@code report-only: would refuse …}), bounded: at most
+ * {@value #LINES_PER_WINDOW} lines a minute per application, however many distinct origins a flood
+ * brings; the refusals past that are only counted, by reason, and summed up in one line at the start
+ * of the next minute that logs. It holds a handful of counters, never a request's values.
+ */
+final class ReportOnlyLog {
+
+    static final int LINES_PER_WINDOW = 50;
+    static final long WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private static final System.Logger LOG = System.getLogger(DecisionLog.LOGGER);
+
+    private final LongSupplier clock;
+    private long windowStart;
+    private int logged;
+    private final Map<Reason, Long> suppressed = new EnumMap<>(Reason.class);
+
+    ReportOnlyLog() {
+        this(System::nanoTime);
+    }
+
+    ReportOnlyLog(LongSupplier clock) {
+        this.clock = clock;
+        this.windowStart = clock.getAsLong();
+    }
+
+    static boolean enabled() {
+        return LOG.isLoggable(Level.WARNING);
+    }
+
+    /** A refusal a report-only policy would have made; {@code line} is asked for only when it is logged. */
+    synchronized void wouldRefuse(Reason reason, Supplier<String> line) {
+        long now = clock.getAsLong();
+        if (now - windowStart >= WINDOW_NANOS) {
+            summarise();
+            windowStart = now;
+            logged = 0;
+        }
+        if (logged < LINES_PER_WINDOW) {
+            logged++;
+            LOG.log(Level.WARNING, "report-only: would refuse " + line.get());
+        } else {
+            suppressed.merge(reason, 1L, Long::sum);
+        }
+    }
+
+    private void summarise() {
+        if (suppressed.isEmpty()) {
+            return;
+        }
+        long total = suppressed.values().stream().mapToLong(Long::longValue).sum();
+        StringJoiner byReason = new StringJoiner(", ");
+        suppressed.forEach((reason, count) -> byReason.add(reason.attribute() + " " + count));
+        LOG.log(Level.WARNING, "report-only: " + total + " more would-be refusals were not logged in the minute before "
+                + "(at most " + LINES_PER_WINDOW + " lines a minute): " + byReason + "; the cors.requests metric counts them all");
+        suppressed.clear();
+    }
+}
