@@ -76,7 +76,8 @@ class ReadmeExamplesTest {
     static Stream<JavaSnippet> javaSnippets() {
         return Stream.of(new JavaSnippet("cors-annotation", "CustomerResource.java"),
                 new JavaSnippet("builder", "ProgrammaticPolicy.java"),
-                new JavaSnippet("exception-mapper", "UnhandledExceptionMapper.java"));
+                new JavaSnippet("exception-mapper", "UnhandledExceptionMapper.java"),
+                new JavaSnippet("inspector", "CorsRulesTest.java"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,7 +91,7 @@ class ReadmeExamplesTest {
         assertThat(markedBlocks(README)).containsExactlyInAnyOrder("jersey-dependencies", "minimal-config", "no-config-message",
                 "config-table", "policies-config", "cors-annotation", "builder", "refusals",
                 "star-with-credentials-config", "star-with-credentials-message", "logging-properties",
-                "decision-log", "exception-mapper");
+                "decision-log", "exception-mapper", "inspector", "paths-config");
     }
 
     /** Every document under docs/ is listed here with the snippets it marks, and each of those is checked. */
@@ -233,6 +234,26 @@ class ReadmeExamplesTest {
             CorsPolicy withDefault = CorsPolicy.fromConfig(TestConfig.of(Map.of("cors.allowed-origins", "https://a.example", key, value)));
             assertThat(withDefault).as("documented default of %s", key).isEqualTo(withoutKey);
         });
+    }
+
+    @jakarta.ws.rs.Path("api/partners/{id}")
+    public static class PartnerResource {
+        @jakarta.ws.rs.GET
+        public String get() {
+            return "partner";
+        }
+    }
+
+    @Test
+    void pathsExampleGivesThePartnersTheirPolicy() throws Exception {
+        Properties config = properties(readmeBlock("paths-config"));
+        config.setProperty("cors.allowed-origins", SHOP);
+        CorsInspector cors = CorsInspector.builder().resources(PartnerResource.class, OrderResource.class)
+                .config(config(config)).build();
+
+        assertThat(cors.actual("https://partner.example.org", "GET", "/api/partners/7").policy()).isEqualTo("partners");
+        assertThat(cors.actual("https://partner.example.org", "GET", "/api/partners/7").allowed()).isTrue();
+        assertThat(cors.actual("https://partner.example.org", "GET", "/orders/7").allowed()).isFalse();
     }
 
     @Test

@@ -1,0 +1,85 @@
+package io.github.jaxrscors.internal.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.jaxrscors.internal.policy.Reason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The report-only log's bound, minute by minute, and the line that sums up what it did not log. */
+class ReportOnlyLogTest {
+
+    private final List<String> lines = new ArrayList<>();
+    private final Logger logger = Logger.getLogger(DecisionLog.LOGGER);
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel() == Level.WARNING) {
+                lines.add(record.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureLog() {
+        logger.addHandler(capture);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        logger.removeHandler(capture);
+    }
+
+    @Test
+    void logsFiftyLinesAMinuteAndSumsUpTheRestAtTheNextMinute() {
+        AtomicLong now = new AtomicLong();
+        ReportOnlyLog log = new ReportOnlyLog(now::get);
+        List<String> asked = new ArrayList<>();
+
+        for (int i = 0; i < 10_000; i++) {
+            String line = "request: origin 'https://o" + i + ".example' not allowed";
+            log.wouldRefuse(i % 2 == 0 ? Reason.ORIGIN : Reason.MALFORMED_ORIGIN, () -> {
+                asked.add(line);
+                return line;
+            });
+        }
+        assertThat(lines).hasSize(ReportOnlyLog.LINES_PER_WINDOW);
+        assertThat(asked).as("a suppressed line is never built").hasSize(ReportOnlyLog.LINES_PER_WINDOW);
+
+        now.addAndGet(ReportOnlyLog.WINDOW_NANOS);
+        log.wouldRefuse(Reason.HEADER, () -> "preflight: header 'x' not allowed");
+
+        assertThat(lines).hasSize(ReportOnlyLog.LINES_PER_WINDOW + 2);
+        assertThat(lines.get(ReportOnlyLog.LINES_PER_WINDOW)).isEqualTo("report-only: 9950 more would-be refusals were not "
+                + "logged in the minute before (at most 50 lines a minute): origin 4975, malformed_origin 4975; the "
+                + "cors.requests metric counts them all");
+        assertThat(lines.get(ReportOnlyLog.LINES_PER_WINDOW + 1)).isEqualTo("report-only: would refuse preflight: header 'x' not allowed");
+    }
+
+    @Test
+    void aQuietMinuteHasNoSummary() {
+        AtomicLong now = new AtomicLong();
+        ReportOnlyLog log = new ReportOnlyLog(now::get);
+        log.wouldRefuse(Reason.ORIGIN, () -> "one");
+        now.addAndGet(2 * ReportOnlyLog.WINDOW_NANOS);
+        log.wouldRefuse(Reason.ORIGIN, () -> "two");
+
+        assertThat(lines).containsExactly("report-only: would refuse one", "report-only: would refuse two");
+    }
+}
