@@ -42,7 +42,7 @@ class FeatureInstallationTest {
             "cors.exposed-headers", "X-Total-Count");
 
     private static ResourceConfig resources() {
-        return new ResourceConfig().register(new CorsHttpTest.Items(new AtomicInteger()));
+        return new ResourceConfig().register(new ActualRequestTest.Items(new AtomicInteger()));
     }
 
     @Test

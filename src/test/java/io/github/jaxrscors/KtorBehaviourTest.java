@@ -27,7 +27,7 @@ class KtorBehaviourTest {
 
     private static synchronized TestServer app(String name, CorsPolicy.Builder policy) {
         return APPS.computeIfAbsent(name, n -> TestServer.start(new ResourceConfig()
-                .register(new CorsHttpTest.Items(new AtomicInteger())), policy.build()));
+                .register(new ActualRequestTest.Items(new AtomicInteger())), policy.build()));
     }
 
     @AfterAll

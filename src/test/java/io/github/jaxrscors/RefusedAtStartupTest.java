@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The configurations refused when the application starts: each one alone, with the message a user
  * reads (key, value, reason and fix), and several together reported at once.
  */
-class ConfigValidationTest {
+class RefusedAtStartupTest {
 
     /** A configuration that must be refused with one problem containing every fragment. */
     record Refusal(String description, Map<String, String> config, List<String> fragments) {

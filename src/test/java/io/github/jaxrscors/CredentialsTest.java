@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * private network access for any origin, and builder arguments that are null or blank; and the
  * problems as values a tool can act on.
  */
-class StricterPolicyTest {
+class CredentialsTest {
 
     record Origin(String origin, boolean insecure) {
         @Override

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * on preflight and actual request, with no {@code Access-Control-*} header and not echoed anywhere;
  * an allowed one is echoed exactly as sent.
  */
-class OriginBypassHttpTest {
+class OriginMatchingHttpTest {
 
     @Path("r")
     public static class Resource {

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Protocol corners where CORS implementations go wrong, over real HTTP on a bare socket so that
  * nothing between test and server repairs the request.
  */
-class ProtocolEdgeCasesHttpTest {
+class PreflightTest {
 
     static final String ORIGIN = "https://app.example.com";
 

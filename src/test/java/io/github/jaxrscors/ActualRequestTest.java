@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * How each kind of request is answered, over real HTTP: a Jersey application on Grizzly, requests
  * sent as a browser sends them, one test (or table) per kind of request and per rule.
  */
-class CorsHttpTest {
+class ActualRequestTest {
 
     static final String ORIGIN = "https://app.example.com";
     static final String EVIL = "https://evil.example";
