@@ -1,39 +1,28 @@
 package io.github.jaxrscors;
 
-import io.github.jaxrscors.testing.TestServer;
-import io.github.jaxrscors.testing.Reply;
-import io.github.jaxrscors.internal.policy.OriginParser;
-import io.github.jaxrscors.internal.deployment.DecisionLog;
+import static io.github.jaxrscors.testing.ItemsApps.DEFAULT;
+import static io.github.jaxrscors.testing.ItemsApps.EVIL;
+import static io.github.jaxrscors.testing.ItemsApps.ORIGIN;
+import static io.github.jaxrscors.testing.ItemsApps.PREFLIGHT_VARY;
+import static io.github.jaxrscors.testing.ItemsApps.REFUSAL_VARY;
+import static io.github.jaxrscors.testing.ItemsApps.REFUSED_PREFLIGHT_VARY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
+import io.github.jaxrscors.internal.deployment.DecisionLog;
+import io.github.jaxrscors.internal.policy.OriginParser;
+import io.github.jaxrscors.testing.ItemsApps;
+import io.github.jaxrscors.testing.ItemsApps.App;
+import io.github.jaxrscors.testing.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,167 +34,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ActualRequestTest {
 
-    static final String ORIGIN = "https://app.example.com";
-    static final String EVIL = "https://evil.example";
-    static final List<String> PREFLIGHT_VARY = List.of("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers");
-    /** A refusal also depends on Sec-Fetch-Site, which lets a same-origin request through. */
-    static final List<String> REFUSED_PREFLIGHT_VARY = List.of("Origin", "Access-Control-Request-Method",
-            "Access-Control-Request-Headers", "Sec-Fetch-Site");
-    static final List<String> REFUSAL_VARY = List.of("Origin", "Sec-Fetch-Site");
-
-    /** The policy most tests run against: one origin, PUT, X-Token, credentials, an exposed header. */
-    static final CorsPolicy DEFAULT = CorsPolicy.builder()
-            .allowOrigin(ORIGIN)
-            .allowMethod("PUT")
-            .allowHeader("X-Token")
-            .exposeHeader("X-Total-Count")
-            .allowCredentials(true)
-            .build();
-
-    /** One application per policy, started on first use. */
-    private static final Map<String, App> APPS = new HashMap<>();
-
-    record App(TestServer server, AtomicInteger resourceCalls, AtomicInteger authCalls) {
-        Reply send(String method, String path, String... headers) {
-            return server.send(method, path, headers);
-        }
-    }
-
-    static App app(String name, CorsPolicy policy) {
-        return app(name, policy, false);
-    }
-
-    static synchronized App app(String name, CorsPolicy policy, boolean preMatchingAuth) {
-        return APPS.computeIfAbsent(name, n -> {
-            AtomicInteger resourceCalls = new AtomicInteger();
-            AtomicInteger authCalls = new AtomicInteger();
-            ResourceConfig config = new ResourceConfig()
-                    .register(new Items(resourceCalls))
-                    .register(IllegalArgumentMapper.class)
-                    .register(preMatchingAuth ? new PreMatchingAuthFilter(authCalls) : new AuthFilter(authCalls))
-                    .register(new CorsFeature(policy));
-            return new App(TestServer.start(config), resourceCalls, authCalls);
-        });
-    }
-
-    static App defaultApp() {
-        return app("default", DEFAULT);
-    }
+    private static final ItemsApps APPS = new ItemsApps();
 
     @AfterAll
     static void stop() {
-        APPS.values().forEach(app -> app.server().close());
-        APPS.clear();
-    }
-
-    @Path("items")
-    public static class Items {
-        private final AtomicInteger calls;
-
-        public Items(AtomicInteger calls) {
-            this.calls = calls;
-        }
-
-        @GET
-        public Response list() {
-            calls.incrementAndGet();
-            return Response.ok("items").header("X-Total-Count", "3").build();
-        }
-
-        @PUT
-        @Consumes("*/*")
-        public String put(String body) {
-            calls.incrementAndGet();
-            return "put";
-        }
-
-        @POST
-        @Consumes("*/*")
-        public String post(String body) {
-            calls.incrementAndGet();
-            return "posted";
-        }
-
-        @DELETE
-        public String delete() {
-            calls.incrementAndGet();
-            return "deleted";
-        }
-
-        @GET
-        @Path("read-only")
-        public String readOnly() {
-            calls.incrementAndGet();
-            return "read-only";
-        }
-
-        @GET
-        @Path("vary")
-        public Response vary() {
-            calls.incrementAndGet();
-            return Response.ok("vary").header("Vary", "Accept-Encoding").build();
-        }
-
-        @GET
-        @Path("vary-origin")
-        public Response varyOrigin() {
-            calls.incrementAndGet();
-            return Response.ok("vary").header("Vary", "Origin").build();
-        }
-
-        @GET
-        @Path("conflict")
-        public String conflict() {
-            calls.incrementAndGet();
-            throw new WebApplicationException(409);
-        }
-
-        @GET
-        @Path("mapped")
-        public String mapped() {
-            calls.incrementAndGet();
-            throw new IllegalArgumentException("mapped");
-        }
-
-        @GET
-        @Path("secret")
-        public String secret() {
-            calls.incrementAndGet();
-            return "secret";
-        }
-    }
-
-    public static class IllegalArgumentMapper implements ExceptionMapper<IllegalArgumentException> {
-        @Override
-        public Response toResponse(IllegalArgumentException exception) {
-            return Response.status(422).entity("unprocessable").build();
-        }
-    }
-
-    /** Refuses requests for {@code items/secret} without {@code Authorization}, as an authentication filter would. */
-    @Priority(Priorities.AUTHENTICATION)
-    public static class AuthFilter implements ContainerRequestFilter {
-        private final AtomicInteger calls;
-
-        public AuthFilter(AtomicInteger calls) {
-            this.calls = calls;
-        }
-
-        @Override
-        public void filter(ContainerRequestContext request) {
-            calls.incrementAndGet();
-            if (request.getUriInfo().getPath().endsWith("secret") && request.getHeaderString("Authorization") == null) {
-                request.abortWith(Response.status(401).header("WWW-Authenticate", "Bearer").build());
-            }
-        }
-    }
-
-    @PreMatching
-    @Priority(Priorities.AUTHENTICATION)
-    public static class PreMatchingAuthFilter extends AuthFilter {
-        public PreMatchingAuthFilter(AtomicInteger calls) {
-            super(calls);
-        }
+        APPS.close();
     }
 
     /*
@@ -215,7 +48,7 @@ class ActualRequestTest {
 
     @Test
     void noOriginIsUntouchedButVariesByOrigin() {
-        Reply reply = defaultApp().send("GET", "items");
+        Reply reply = APPS.defaultApp().send("GET", "items");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).isEqualTo("items");
@@ -225,8 +58,8 @@ class ActualRequestTest {
 
     @Test
     void noOriginWithAnyOriginGetsTheAnswerEveryOriginGets() {
-        Reply reply = anyOriginApp().send("GET", "items");
-        Reply fromAnOrigin = anyOriginApp().send("GET", "items", "Origin", ORIGIN);
+        Reply reply = APPS.anyOriginApp().send("GET", "items");
+        Reply fromAnOrigin = APPS.anyOriginApp().send("GET", "items", "Origin", ORIGIN);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Access-Control-Allow-Origin")).as("one stored copy serves everyone").isEqualTo("*");
@@ -237,7 +70,7 @@ class ActualRequestTest {
 
     @Test
     void anOptionsRequestWithoutOriginIsNoPreflight() {
-        Reply reply = defaultApp().send("OPTIONS", "items", "Access-Control-Request-Method", "PUT");
+        Reply reply = APPS.defaultApp().send("OPTIONS", "items", "Access-Control-Request-Method", "PUT");
 
         assertThat(reply.status()).as("Jersey's own OPTIONS answer").isEqualTo(200);
         assertThat(reply.header("Allow")).contains("PUT");
@@ -248,7 +81,7 @@ class ActualRequestTest {
 
     @Test
     void sameOriginPassesUntouched() {
-        App app = defaultApp();
+        App app = APPS.defaultApp();
         String own = app.server().ownOrigin();
         int before = app.resourceCalls().get();
 
@@ -268,7 +101,7 @@ class ActualRequestTest {
 
     @Test
     void sameOriginPreflightIsLeftToTheApplication() {
-        App app = defaultApp();
+        App app = APPS.defaultApp();
 
         Reply reply = app.send("OPTIONS", "items", "Origin", app.server().ownOrigin(), "Access-Control-Request-Method", "DELETE");
 
@@ -279,7 +112,7 @@ class ActualRequestTest {
 
     @Test
     void sameOriginMeansSameSchemeHostAndPort() {
-        App app = defaultApp();
+        App app = APPS.defaultApp();
         int port = app.server().port();
 
         assertThat(app.send("GET", "items", "Origin", "http://localhost:" + (port == 65535 ? port - 1 : port + 1)).status()).isEqualTo(403);
@@ -290,7 +123,7 @@ class ActualRequestTest {
 
     @Test
     void sameOriginIsCheckedLikeAnyOtherWhenNotAllowed() {
-        App app = app("no-same-origin", CorsPolicy.builder().allowOrigin(ORIGIN).allowSameOrigin(false).build());
+        App app = APPS.app("no-same-origin", CorsPolicy.builder().allowOrigin(ORIGIN).allowSameOrigin(false).build());
 
         Reply reply = app.send("GET", "items", "Origin", app.server().ownOrigin());
 
@@ -334,7 +167,7 @@ class ActualRequestTest {
     @ParameterizedTest(name = "actual: {0}")
     @MethodSource("badOrigins")
     void actualRequestFromABadOriginIsForbidden(BadOrigin bad) {
-        App app = defaultApp();
+        App app = APPS.defaultApp();
         int before = app.resourceCalls().get();
 
         Reply reply = app.send("GET", "items", bad.headers());
@@ -349,7 +182,7 @@ class ActualRequestTest {
     @ParameterizedTest(name = "preflight: {0}")
     @MethodSource("badOrigins")
     void preflightFromABadOriginIsForbidden(BadOrigin bad) {
-        Reply reply = defaultApp().send("OPTIONS", "items", bad.headers("Access-Control-Request-Method", "PUT"));
+        Reply reply = APPS.defaultApp().send("OPTIONS", "items", bad.headers("Access-Control-Request-Method", "PUT"));
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.corsHeaders()).isEmpty();
@@ -357,13 +190,9 @@ class ActualRequestTest {
         bad.origins().forEach(origin -> assertThat(reply.body()).doesNotContain(origin));
     }
 
-    static App anyOriginApp() {
-        return app("any-origin", CorsPolicy.builder().allowAnyOrigin().allowMethod("PUT").allowMethod("OPTIONS").build());
-    }
-
     @Test
     void anyOriginStillRefusesMalformedRepeatedAndTooLongOrigins() {
-        App app = anyOriginApp();
+        App app = APPS.anyOriginApp();
 
         for (BadOrigin bad : List.of(
                 new BadOrigin("malformed", List.of(ORIGIN + "/")),
@@ -381,8 +210,8 @@ class ActualRequestTest {
 
     @Test
     void anyOriginAllowsNull() {
-        Reply actual = anyOriginApp().send("GET", "items", "Origin", "null");
-        Reply preflight = anyOriginApp().send("OPTIONS", "items", "Origin", "null", "Access-Control-Request-Method", "PUT");
+        Reply actual = APPS.anyOriginApp().send("GET", "items", "Origin", "null");
+        Reply preflight = APPS.anyOriginApp().send("OPTIONS", "items", "Origin", "null", "Access-Control-Request-Method", "PUT");
 
         assertThat(actual.status()).isEqualTo(200);
         assertThat(actual.header("Access-Control-Allow-Origin")).isEqualTo("*");
@@ -394,7 +223,7 @@ class ActualRequestTest {
 
     @Test
     void allowedPreflightIsAnsweredWithoutInvokingTheResource() {
-        App app = defaultApp();
+        App app = APPS.defaultApp();
         int resourceBefore = app.resourceCalls().get();
         int authBefore = app.authCalls().get();
 
@@ -417,7 +246,7 @@ class ActualRequestTest {
 
     @Test
     void preflightForAHeaderAllowedByPatternEchoesTheRequestedHeaders() {
-        App app = app("prefixed", CorsPolicy.builder().allowOrigin(ORIGIN).allowHeadersPrefixed("X-Custom-").build());
+        App app = APPS.app("prefixed", CorsPolicy.builder().allowOrigin(ORIGIN).allowHeadersPrefixed("X-Custom-").build());
 
         Reply reply = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "POST",
                 "Access-Control-Request-Headers", "X-Custom-One", "Access-Control-Request-Headers", " ,X-Custom-Two, ");
@@ -428,7 +257,7 @@ class ActualRequestTest {
 
     @Test
     void preflightWithoutRequestedHeadersHasNoAllowHeaders() {
-        Reply reply = defaultApp().send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "GET");
+        Reply reply = APPS.defaultApp().send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "GET");
 
         assertThat(reply.status()).isEqualTo(204);
         assertThat(reply.elements("Access-Control-Allow-Methods")).contains("GET");
@@ -437,7 +266,7 @@ class ActualRequestTest {
 
     @Test
     void preflightStatusAndMaxAgeFollowThePolicy() {
-        App app = app("status-200", CorsPolicy.builder().allowOrigin(ORIGIN).preflightStatus(200).maxAge(Duration.ZERO).build());
+        App app = APPS.app("status-200", CorsPolicy.builder().allowOrigin(ORIGIN).preflightStatus(200).maxAge(Duration.ZERO).build());
 
         Reply reply = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "POST");
 
@@ -450,7 +279,7 @@ class ActualRequestTest {
 
     @Test
     void preflightForAnyOriginAnswersAWildcard() {
-        Reply reply = anyOriginApp().send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "PUT");
+        Reply reply = APPS.anyOriginApp().send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "PUT");
 
         assertThat(reply.status()).isEqualTo(204);
         assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo("*");
@@ -459,7 +288,7 @@ class ActualRequestTest {
 
     @Test
     void preflightForAPathNoResourceServesIsAnsweredByTheDefaultPolicy() {
-        Reply reply = defaultApp().send("OPTIONS", "nowhere", "Origin", ORIGIN, "Access-Control-Request-Method", "PUT");
+        Reply reply = APPS.defaultApp().send("OPTIONS", "nowhere", "Origin", ORIGIN, "Access-Control-Request-Method", "PUT");
 
         assertThat(reply.status()).isEqualTo(204);
         assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
@@ -467,8 +296,8 @@ class ActualRequestTest {
 
     @Test
     void anOptionsRequestWithoutRequestMethodIsAnActualRequest() {
-        Reply notAllowed = defaultApp().send("OPTIONS", "items", "Origin", ORIGIN);
-        Reply allowed = anyOriginApp().send("OPTIONS", "items", "Origin", ORIGIN);
+        Reply notAllowed = APPS.defaultApp().send("OPTIONS", "items", "Origin", ORIGIN);
+        Reply allowed = APPS.anyOriginApp().send("OPTIONS", "items", "Origin", ORIGIN);
 
         assertThat(notAllowed.status()).as("OPTIONS is not an allowed method of the default app").isEqualTo(403);
         assertThat(notAllowed.corsHeaders()).isEmpty();
@@ -498,7 +327,7 @@ class ActualRequestTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejectedPreflights")
     void preflightThatAsksTooMuchIsForbidden(RejectedPreflight row) {
-        App app = defaultApp();
+        App app = APPS.defaultApp();
         int before = app.resourceCalls().get();
         List<String> headers = new ArrayList<>(List.of("Origin", ORIGIN, "Access-Control-Request-Method", row.method()));
         if (row.headers() != null) {
@@ -516,7 +345,7 @@ class ActualRequestTest {
 
     @Test
     void preflightsNeverReachAPreMatchingAuthenticationFilter() {
-        App app = app("pre-matching-auth", DEFAULT, true);
+        App app = APPS.app("pre-matching-auth", DEFAULT, true);
         int before = app.authCalls().get();
 
         Reply reply = app.send("OPTIONS", "items/secret", "Origin", ORIGIN, "Access-Control-Request-Method", "GET",
@@ -531,7 +360,7 @@ class ActualRequestTest {
 
     @Test
     void allowedActualRequestCarriesTheCorsHeaders() {
-        App app = defaultApp();
+        App app = APPS.defaultApp();
         int before = app.resourceCalls().get();
 
         Reply reply = app.send("GET", "items", "Origin", ORIGIN);
@@ -550,7 +379,7 @@ class ActualRequestTest {
     @Test
     void allowOriginIsTheOriginExactlyAsSent() {
         for (String sent : List.of("HTTPS://App.Example.COM", "https://app.example.com:443")) {
-            Reply reply = defaultApp().send("GET", "items", "Origin", sent);
+            Reply reply = APPS.defaultApp().send("GET", "items", "Origin", sent);
 
             assertThat(reply.status()).as(sent).isEqualTo(200);
             assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(sent);
@@ -559,8 +388,8 @@ class ActualRequestTest {
 
     @Test
     void headIsAnActualRequestToo() {
-        Reply allowed = defaultApp().send("HEAD", "items", "Origin", ORIGIN);
-        Reply refused = defaultApp().send("HEAD", "items", "Origin", EVIL);
+        Reply allowed = APPS.defaultApp().send("HEAD", "items", "Origin", ORIGIN);
+        Reply refused = APPS.defaultApp().send("HEAD", "items", "Origin", EVIL);
 
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
@@ -571,7 +400,7 @@ class ActualRequestTest {
 
     @Test
     void allowedMethodsAndSafelistedContentTypesPass() {
-        App app = defaultApp();
+        App app = APPS.defaultApp();
 
         Reply put = app.server().sendWithBody("PUT", "items", "x", "Origin", ORIGIN, "Content-Type", "text/plain;charset=UTF-8", "X-Token", "t");
         Reply form = app.server().sendWithBody("POST", "items", "a=b", "Origin", ORIGIN, "Content-Type", "application/x-www-form-urlencoded");
@@ -601,13 +430,13 @@ class ActualRequestTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("errorResponses")
     void errorResponsesCarryTheCorsHeaders(ErrorResponse row) {
-        assertCorsOnError(defaultApp(), row);
+        assertCorsOnError(APPS.defaultApp(), row);
     }
 
     @ParameterizedTest(name = "pre-matching auth: {0}")
     @MethodSource("errorResponses")
     void errorResponsesCarryTheCorsHeadersWithAPreMatchingAuthFilter(ErrorResponse row) {
-        assertCorsOnError(app("pre-matching-auth", DEFAULT, true), row);
+        assertCorsOnError(APPS.app("pre-matching-auth", DEFAULT, true), row);
     }
 
     private static void assertCorsOnError(App app, ErrorResponse row) {
@@ -622,7 +451,7 @@ class ActualRequestTest {
 
     @Test
     void authenticationFailureKeepsItsOwnHeaders() {
-        Reply reply = defaultApp().send("GET", "items/secret", "Origin", ORIGIN);
+        Reply reply = APPS.defaultApp().send("GET", "items/secret", "Origin", ORIGIN);
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
@@ -633,7 +462,7 @@ class ActualRequestTest {
 
     @Test
     void actualRequestWithAMethodNotAllowedIsForbidden() {
-        App app = defaultApp();
+        App app = APPS.defaultApp();
         int before = app.resourceCalls().get();
 
         Reply reply = app.send("DELETE", "items", "Origin", ORIGIN);
@@ -645,7 +474,7 @@ class ActualRequestTest {
 
     @Test
     void actualRequestWithANonSafelistedContentTypeIsForbidden() {
-        App app = defaultApp();
+        App app = APPS.defaultApp();
         int before = app.resourceCalls().get();
 
         Reply json = app.server().sendWithBody("POST", "items", "{}", "Origin", ORIGIN, "Content-Type", "application/json");
@@ -662,7 +491,7 @@ class ActualRequestTest {
 
     @Test
     void withoutRejectionDisallowedRequestsPassWithoutCorsHeaders() {
-        App app = app("pass-through", CorsPolicy.builder().allowOrigin(ORIGIN).rejectDisallowed(false).build());
+        App app = APPS.app("pass-through", CorsPolicy.builder().allowOrigin(ORIGIN).rejectDisallowed(false).build());
         int before = app.resourceCalls().get();
 
         Reply evil = app.send("GET", "items", "Origin", EVIL);
@@ -685,7 +514,7 @@ class ActualRequestTest {
 
     @Test
     void varyIsAddedToTheApplicationsVary() {
-        App app = defaultApp();
+        App app = APPS.defaultApp();
 
         Reply allowed = app.send("GET", "items/vary", "Origin", ORIGIN);
         Reply noOrigin = app.send("GET", "items/vary");
@@ -698,7 +527,7 @@ class ActualRequestTest {
 
     @Test
     void varyOriginIsNeverDuplicated() {
-        App app = defaultApp();
+        App app = APPS.defaultApp();
 
         Reply allowed = app.send("GET", "items/vary-origin", "Origin", ORIGIN);
         Reply noOrigin = app.send("GET", "items/vary-origin");
@@ -711,7 +540,7 @@ class ActualRequestTest {
 
     @Test
     void withCredentialsNoHeaderCarriesAWildcard() {
-        App app = app("credentials-any", CorsPolicy.builder().allowOrigin(ORIGIN).allowAnyMethod().allowAnyHeader()
+        App app = APPS.app("credentials-any", CorsPolicy.builder().allowOrigin(ORIGIN).allowAnyMethod().allowAnyHeader()
                 .exposeHeader("X-Total-Count").allowCredentials(true).build());
 
         Reply preflight = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "PATCH",
@@ -733,7 +562,7 @@ class ActualRequestTest {
 
     @Test
     void privateNetworkAccessIsGrantedWhenAskedAndAllowed() {
-        App app = app("private-network", CorsPolicy.builder().allowOrigin(ORIGIN).allowPrivateNetwork(true).build());
+        App app = APPS.app("private-network", CorsPolicy.builder().allowOrigin(ORIGIN).allowPrivateNetwork(true).build());
 
         Reply asked = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "GET",
                 "Access-Control-Request-Private-Network", "true");
@@ -747,7 +576,7 @@ class ActualRequestTest {
 
     @Test
     void privateNetworkAccessAskedButNotAllowedIsAnsweredWithoutIt() {
-        Reply reply = defaultApp().send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "GET",
+        Reply reply = APPS.defaultApp().send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "GET",
                 "Access-Control-Request-Private-Network", "true");
 
         assertThat(reply.status()).isEqualTo(204);
@@ -791,7 +620,7 @@ class ActualRequestTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("forwarded")
     void trustedForwardedHeadersNameTheServersOwnOrigin(Forwarded row) {
-        App app = app("trust-forwarded", CorsPolicy.builder().allowOrigin(ORIGIN).trustForwardedHeaders(true).build());
+        App app = APPS.app("trust-forwarded", CorsPolicy.builder().allowOrigin(ORIGIN).trustForwardedHeaders(true).build());
         List<String> headers = new ArrayList<>(List.of("Origin", row.origin()));
         headers.addAll(row.headers());
 
@@ -807,7 +636,7 @@ class ActualRequestTest {
         List<String> headers = new ArrayList<>(List.of("Origin", row.origin()));
         headers.addAll(row.headers());
 
-        Reply reply = defaultApp().send("GET", "items", headers.toArray(String[]::new));
+        Reply reply = APPS.defaultApp().send("GET", "items", headers.toArray(String[]::new));
 
         assertThat(reply.status()).isEqualTo(403);
     }
@@ -816,11 +645,11 @@ class ActualRequestTest {
 
     @Test
     void rejectionsAreLoggedAtDebugLevel() {
-        List<String> preflight = captureLog(() -> defaultApp().send("OPTIONS", "items", "Origin", ORIGIN,
+        List<String> preflight = captureLog(() -> APPS.defaultApp().send("OPTIONS", "items", "Origin", ORIGIN,
                 "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "x-token, X-Other"));
-        List<String> actual = captureLog(() -> defaultApp().send("GET", "items", "Origin", EVIL));
-        List<String> method = captureLog(() -> defaultApp().send("DELETE", "items", "Origin", ORIGIN));
-        List<String> allowed = captureLog(() -> defaultApp().send("GET", "items", "Origin", ORIGIN));
+        List<String> actual = captureLog(() -> APPS.defaultApp().send("GET", "items", "Origin", EVIL));
+        List<String> method = captureLog(() -> APPS.defaultApp().send("DELETE", "items", "Origin", ORIGIN));
+        List<String> allowed = captureLog(() -> APPS.defaultApp().send("GET", "items", "Origin", ORIGIN));
 
         assertThat(preflight).containsExactly(
                 "preflight rejected: header 'x-other' not allowed by policy 'default' for PUT /items");

@@ -3,6 +3,7 @@ package io.github.jaxrscors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.jaxrscors.testing.ItemsApps;
 import io.github.jaxrscors.testing.TestServer;
 import io.github.jaxrscors.testing.Reply;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class KtorBehaviourTest {
 
     private static synchronized TestServer app(String name, CorsPolicy.Builder policy) {
         return APPS.computeIfAbsent(name, n -> TestServer.start(new ResourceConfig()
-                .register(new ActualRequestTest.Items(new AtomicInteger())), policy.build()));
+                .register(new ItemsApps.Items(new AtomicInteger())), policy.build()));
     }
 
     @AfterAll
