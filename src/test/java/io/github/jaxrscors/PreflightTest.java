@@ -1,28 +1,18 @@
 package io.github.jaxrscors;
 
+import static io.github.jaxrscors.testing.EdgeCaseApps.ORIGIN;
+import static io.github.jaxrscors.testing.EdgeCaseApps.elements;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.EdgeCaseApps;
+import io.github.jaxrscors.testing.EdgeCaseApps.Server;
 import io.github.jaxrscors.testing.Reply;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.OPTIONS;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,119 +23,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PreflightTest {
 
-    static final String ORIGIN = "https://app.example.com";
-
-    @Path("r")
-    public static class Resource {
-        @GET
-        public Response get() {
-            return Response.ok("resource").header("Vary", "Accept-Encoding").header("X-Total", "3").build();
-        }
-
-        @PUT
-        public String put() {
-            return "resource";
-        }
-
-        @DELETE
-        public String delete() {
-            return "resource";
-        }
-
-        @OPTIONS
-        public String options() {
-            return "options-resource";
-        }
-
-        @GET
-        @Path("vary-lines")
-        public Response varyLines() {
-            return Response.ok("resource").header("Vary", "Accept").header("Vary", "Cookie").build();
-        }
-
-        @GET
-        @Path("vary-star")
-        public Response varyStar() {
-            return Response.ok("resource").header("Vary", "*").build();
-        }
-
-        @GET
-        @Path("vary-origin")
-        public Response varyOrigin() {
-            return Response.ok("resource").header("Vary", "Accept, origin").build();
-        }
-
-        @GET
-        @Path("fails")
-        public Response fails() {
-            return Response.status(500).header("Vary", "Accept-Language").entity("failure").build();
-        }
-    }
-
-    /** An application filter that varies every response by a header of its own. */
-    public static class ApplicationVary implements ContainerResponseFilter {
-        @Override
-        public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-            if (request.getUriInfo().getPath().contains("app-vary") || request.getHeaderString("X-App-Vary") != null) {
-                response.getHeaders().add("Vary", "X-App");
-            }
-        }
-    }
-
-    enum Server {
-        /** Named methods and headers, no credentials. */
-        NAMED(CorsPolicy.builder().allowOrigin(ORIGIN).allowMethod("PUT").allowMethod("DELETE")
-                .allowHeader("X-Token").exposeHeader("X-Total").build()),
-        /** Everything a wildcard can allow, with credentials: every echo path of the library. */
-        ANY_WITH_CREDENTIALS(CorsPolicy.builder().allowOrigin(ORIGIN).allowAnyMethod().allowAnyHeader()
-                .exposeHeader("X-Total").allowCredentials(true).build()),
-        ANY_HEADER_AND_AUTHORIZATION(CorsPolicy.builder().allowOrigin(ORIGIN).allowAnyHeader()
-                .allowHeader("Authorization").build()),
-        OPTIONS_ALLOWED(CorsPolicy.builder().allowOrigin(ORIGIN).allowMethod("OPTIONS").build()),
-        PASS_DISALLOWED(CorsPolicy.builder().allowOrigin(ORIGIN).rejectDisallowed(false).build()),
-        ANY_ORIGIN(CorsPolicy.builder().allowAnyOrigin().allowAnyHeader().allowAnyMethod().build());
-
-        final CorsPolicy policy;
-
-        Server(CorsPolicy policy) {
-            this.policy = policy;
-        }
-    }
-
-    private static final Map<Server, TestServer> SERVERS = new EnumMap<>(Server.class);
-
-    @BeforeAll
-    static void start() {
-        for (Server s : Server.values()) {
-            SERVERS.put(s, TestServer.start(new ResourceConfig(Resource.class).register(ApplicationVary.class), s.policy));
-        }
-    }
+    private static final EdgeCaseApps APPS = new EdgeCaseApps();
 
     @AfterAll
     static void stop() {
-        SERVERS.values().forEach(TestServer::close);
-    }
-
-    static Reply send(Server server, String method, String path, String... headerLines) {
-        return SERVERS.get(server).sendLines(method, path, List.of(headerLines));
-    }
-
-    static Reply preflight(Server server, String requestMethod, String requestHeaders) {
-        List<String> lines = new ArrayList<>(List.of("Origin: " + ORIGIN, "Access-Control-Request-Method: " + requestMethod));
-        if (requestHeaders != null) {
-            lines.add("Access-Control-Request-Headers: " + requestHeaders);
-        }
-        return SERVERS.get(server).sendLines("OPTIONS", "/r", lines);
+        APPS.close();
     }
 
     static void assertRefusedPreflight(Reply response) {
         assertThat(response.status()).as(response.raw()).isEqualTo(403);
         assertThat(response.corsHeaders()).as(response.raw()).isEmpty();
         assertThat(response.body()).doesNotContain("resource");
-    }
-
-    static List<String> elements(String list) {
-        return list == null ? List.of() : Arrays.stream(list.split(",")).map(String::trim).toList();
     }
 
     // ---------------------------------------------------------------- Access-Control-Request-Method
@@ -186,7 +74,7 @@ class PreflightTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("requestMethods")
     void requestMethodIsOneCaseSensitiveToken(MethodCase c) {
-        Reply response = preflight(c.server, c.requestMethod, null);
+        Reply response = APPS.preflight(c.server, c.requestMethod, null);
         if (!c.allowed) {
             assertRefusedPreflight(response);
             return;
@@ -198,17 +86,17 @@ class PreflightTest {
 
     @Test
     void twoRequestMethodLinesAreRefused() {
-        Reply response = send(Server.NAMED, "OPTIONS", "/r", "Origin: " + ORIGIN,
+        Reply response = APPS.send(Server.NAMED, "OPTIONS", "/r", "Origin: " + ORIGIN,
                 "Access-Control-Request-Method: PUT", "Access-Control-Request-Method: DELETE");
         assertRefusedPreflight(response);
     }
 
     @Test
     void lowerCaseActualMethodIsNotTheAllowedMethod() {
-        Reply response = send(Server.NAMED, "put", "/r", "Origin: " + ORIGIN);
+        Reply response = APPS.send(Server.NAMED, "put", "/r", "Origin: " + ORIGIN);
         assertThat(response.status()).as(response.raw()).isEqualTo(403);
         assertThat(response.corsHeaders()).isEmpty();
-        assertThat(send(Server.NAMED, "PUT", "/r", "Origin: " + ORIGIN).header("Access-Control-Allow-Origin"))
+        assertThat(APPS.send(Server.NAMED, "PUT", "/r", "Origin: " + ORIGIN).header("Access-Control-Allow-Origin"))
                 .isEqualTo(ORIGIN);
     }
 
@@ -216,7 +104,7 @@ class PreflightTest {
 
     @Test
     void optionsWithoutRequestMethodIsAnActualRequestRefusedWhenOptionsIsNotAllowed() {
-        Reply response = send(Server.NAMED, "OPTIONS", "/r", "Origin: " + ORIGIN);
+        Reply response = APPS.send(Server.NAMED, "OPTIONS", "/r", "Origin: " + ORIGIN);
         assertThat(response.status()).as(response.raw()).isEqualTo(403);
         assertThat(response.body()).doesNotContain("options-resource");
         assertThat(response.corsHeaders()).isEmpty();
@@ -224,7 +112,7 @@ class PreflightTest {
 
     @Test
     void optionsWithoutRequestMethodReachesTheResourceWhenOptionsIsAllowed() {
-        Reply response = send(Server.OPTIONS_ALLOWED, "OPTIONS", "/r", "Origin: " + ORIGIN);
+        Reply response = APPS.send(Server.OPTIONS_ALLOWED, "OPTIONS", "/r", "Origin: " + ORIGIN);
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("options-resource");
         assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
@@ -233,7 +121,7 @@ class PreflightTest {
 
     @Test
     void optionsWithoutOriginIsNoneOfTheLibrarysBusiness() {
-        Reply response = send(Server.NAMED, "OPTIONS", "/r", "Access-Control-Request-Method: PUT");
+        Reply response = APPS.send(Server.NAMED, "OPTIONS", "/r", "Access-Control-Request-Method: PUT");
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("options-resource");
         assertThat(response.corsHeaders()).isEmpty();
@@ -241,7 +129,7 @@ class PreflightTest {
 
     @Test
     void anEmptyRequestMethodIsARefusedPreflight() {
-        Reply response = send(Server.OPTIONS_ALLOWED, "OPTIONS", "/r", "Origin: " + ORIGIN,
+        Reply response = APPS.send(Server.OPTIONS_ALLOWED, "OPTIONS", "/r", "Origin: " + ORIGIN,
                 "Access-Control-Request-Method:");
         assertRefusedPreflight(response);
     }
@@ -275,7 +163,7 @@ class PreflightTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("authorization")
     void authorizationMustBeNamed(HeaderCase c) {
-        Reply response = preflight(c.server, "GET", c.requestHeaders);
+        Reply response = APPS.preflight(c.server, "GET", c.requestHeaders);
         if (!c.allowed) {
             assertRefusedPreflight(response);
             return;
@@ -313,7 +201,7 @@ class PreflightTest {
         String[] requestLine = exchange.get(0).split(" ");
         List<String> lines = new ArrayList<>(List.of("Origin: " + ORIGIN));
         lines.addAll(exchange.subList(1, exchange.size()));
-        Reply response = SERVERS.get(Server.ANY_WITH_CREDENTIALS).sendLines(requestLine[0], requestLine[1], lines);
+        Reply response = APPS.sendLines(Server.ANY_WITH_CREDENTIALS, requestLine[0], requestLine[1], lines);
         assertThat(response.status()).as(response.raw()).isLessThan(600);
         for (Map.Entry<String, String> header : response.headers()) {
             if (header.getKey().toLowerCase(Locale.ROOT).startsWith("access-control-")) {
@@ -328,7 +216,7 @@ class PreflightTest {
 
     @Test
     void withoutCredentialsAnyOriginIsAnsweredWithTheWildcard() {
-        Reply response = send(Server.ANY_ORIGIN, "GET", "/r", "Origin: https://anyone.example.net");
+        Reply response = APPS.send(Server.ANY_ORIGIN, "GET", "/r", "Origin: https://anyone.example.net");
         assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("*");
         assertThat(response.header("Access-Control-Allow-Credentials")).isNull();
     }
@@ -374,7 +262,7 @@ class PreflightTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vary")
     void varyIsAddedToNeverReplaced(VaryCase c) {
-        Reply response = SERVERS.get(c.server).sendLines(c.method, "/" + c.path, c.headerLines);
+        Reply response = APPS.sendLines(c.server, c.method, "/" + c.path, c.headerLines);
         List<String> vary = response.all("Vary").stream().flatMap(v -> elements(v).stream()).toList();
         assertThat(vary).as(response.raw()).containsExactlyInAnyOrderElementsOf(c.expectedVary);
     }
@@ -416,7 +304,7 @@ class PreflightTest {
     @MethodSource("hostileBytes")
     void crLfAndNonTokenBytesAreNeverReflected(HostileCase c) {
         for (Server server : List.of(Server.ANY_WITH_CREDENTIALS, Server.ANY_ORIGIN)) {
-            Reply response = SERVERS.get(server).sendLines("OPTIONS", "/r", c.headerLines);
+            Reply response = APPS.sendLines(server, "OPTIONS", "/r", c.headerLines);
             assertThat(response.status()).as(response.raw()).isIn(400, 403);
             assertThat(response.corsHeaders()).as(response.raw()).isEmpty();
             assertThat(response.raw()).doesNotContainIgnoringCase("injected").doesNotContainIgnoringCase("Set-Cookie");
