@@ -77,60 +77,6 @@ class ActualRequestTest {
         assertThat(reply.corsHeaders()).isEmpty();
     }
 
-    /* An Origin equal to the server's own (scheme, host, port) is no CORS request either, unless allowSameOrigin is off. */
-
-    @Test
-    void sameOriginPassesUntouched() {
-        App app = APPS.defaultApp();
-        String own = app.server().ownOrigin();
-        int before = app.resourceCalls().get();
-
-        Reply get = app.send("GET", "items", "Origin", own);
-        Reply delete = app.send("DELETE", "items", "Origin", own);
-        Reply json = app.server().sendWithBody("POST", "items", "{}", "Origin", own, "Content-Type", "application/json");
-
-        assertThat(List.of(get.status(), delete.status(), json.status()))
-                .as("own origin is not in the policy, DELETE and JSON are not allowed cross-origin").containsOnly(200);
-        assertThat(app.resourceCalls().get() - before).isEqualTo(3);
-        for (Reply reply : List.of(get, delete, json)) {
-            assertThat(reply.corsHeaders()).isEmpty();
-            // Varies as a refusal does, so that caches keep same-origin and cross-origin answers apart.
-            assertThat(reply.elements("Vary")).containsExactlyElementsOf(REFUSAL_VARY);
-        }
-    }
-
-    @Test
-    void sameOriginPreflightIsLeftToTheApplication() {
-        App app = APPS.defaultApp();
-
-        Reply reply = app.send("OPTIONS", "items", "Origin", app.server().ownOrigin(), "Access-Control-Request-Method", "DELETE");
-
-        assertThat(reply.status()).as("Jersey's own OPTIONS answer").isEqualTo(200);
-        assertThat(reply.header("Allow")).contains("DELETE");
-        assertThat(reply.corsHeaders()).isEmpty();
-    }
-
-    @Test
-    void sameOriginMeansSameSchemeHostAndPort() {
-        App app = APPS.defaultApp();
-        int port = app.server().port();
-
-        assertThat(app.send("GET", "items", "Origin", "http://localhost:" + (port == 65535 ? port - 1 : port + 1)).status()).isEqualTo(403);
-        assertThat(app.send("GET", "items", "Origin", "https://localhost:" + port).status()).isEqualTo(403);
-        assertThat(app.send("GET", "items", "Origin", "http://127.0.0.1:" + port).status()).isEqualTo(403);
-        assertThat(app.send("GET", "items", "Origin", "HTTP://LOCALHOST:" + port).status()).isEqualTo(200);
-    }
-
-    @Test
-    void sameOriginIsCheckedLikeAnyOtherWhenNotAllowed() {
-        App app = APPS.app("no-same-origin", CorsPolicy.builder().allowOrigin(ORIGIN).allowSameOrigin(false).build());
-
-        Reply reply = app.send("GET", "items", "Origin", app.server().ownOrigin());
-
-        assertThat(reply.status()).isEqualTo(403);
-        assertThat(reply.corsHeaders()).isEmpty();
-    }
-
     /* An Origin that is malformed, repeated, too long, "null" or not allowed: 403, no CORS headers, not echoed. */
 
     record BadOrigin(String description, List<String> origins) {
@@ -582,63 +528,6 @@ class ActualRequestTest {
         assertThat(reply.status()).isEqualTo(204);
         assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
         assertThat(reply.all("Access-Control-Allow-Private-Network")).isEmpty();
-    }
-
-    /* trust-forwarded-headers. */
-
-    record Forwarded(String description, String origin, List<String> headers, int status) {
-        @Override
-        public String toString() {
-            return description;
-        }
-    }
-
-    static Stream<Forwarded> forwarded() {
-        return Stream.of(
-                new Forwarded("Forwarded proto and host", "https://api.example.com",
-                        List.of("Forwarded", "proto=https;host=api.example.com"), 200),
-                new Forwarded("Forwarded with a quoted host and port", "https://api.example.com:8443",
-                        List.of("Forwarded", "for=10.0.0.1;proto=https;host=\"api.example.com:8443\""), 200),
-                new Forwarded("Forwarded, first proxy counts", "https://api.example.com",
-                        List.of("Forwarded", "proto=https;host=api.example.com, proto=http;host=internal"), 200),
-                new Forwarded("X-Forwarded-Proto and -Host", "https://api.example.com",
-                        List.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "api.example.com"), 200),
-                new Forwarded("X-Forwarded-Host with port", "https://api.example.com:8443",
-                        List.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "api.example.com:8443"), 200),
-                new Forwarded("X-Forwarded-Port", "https://api.example.com:8443",
-                        List.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "api.example.com", "X-Forwarded-Port", "8443"), 200),
-                new Forwarded("X-Forwarded default port", "https://api.example.com",
-                        List.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "api.example.com", "X-Forwarded-Port", "443"), 200),
-                new Forwarded("other forwarded host", "https://api.example.com",
-                        List.of("Forwarded", "proto=https;host=other.example"), 403),
-                new Forwarded("other forwarded scheme", "https://api.example.com",
-                        List.of("X-Forwarded-Proto", "http", "X-Forwarded-Host", "api.example.com"), 403),
-                new Forwarded("other forwarded port", "https://api.example.com",
-                        List.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "api.example.com", "X-Forwarded-Port", "8443"), 403));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("forwarded")
-    void trustedForwardedHeadersNameTheServersOwnOrigin(Forwarded row) {
-        App app = APPS.app("trust-forwarded", CorsPolicy.builder().allowOrigin(ORIGIN).trustForwardedHeaders(true).build());
-        List<String> headers = new ArrayList<>(List.of("Origin", row.origin()));
-        headers.addAll(row.headers());
-
-        Reply reply = app.send("GET", "items", headers.toArray(String[]::new));
-
-        assertThat(reply.status()).isEqualTo(row.status());
-        assertThat(reply.corsHeaders()).isEmpty();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("forwarded")
-    void forwardedHeadersAreIgnoredUnlessTrusted(Forwarded row) {
-        List<String> headers = new ArrayList<>(List.of("Origin", row.origin()));
-        headers.addAll(row.headers());
-
-        Reply reply = APPS.defaultApp().send("GET", "items", headers.toArray(String[]::new));
-
-        assertThat(reply.status()).isEqualTo(403);
     }
 
     /* Every rejection is logged once at debug level. */
