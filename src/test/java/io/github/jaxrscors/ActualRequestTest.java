@@ -504,32 +504,6 @@ class ActualRequestTest {
         }
     }
 
-    /* Private network access. */
-
-    @Test
-    void privateNetworkAccessIsGrantedWhenAskedAndAllowed() {
-        App app = APPS.app("private-network", CorsPolicy.builder().allowOrigin(ORIGIN).allowPrivateNetwork(true).build());
-
-        Reply asked = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "GET",
-                "Access-Control-Request-Private-Network", "true");
-        Reply notAsked = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "GET");
-
-        assertThat(asked.status()).isEqualTo(204);
-        assertThat(asked.header("Access-Control-Allow-Private-Network")).isEqualTo("true");
-        assertThat(notAsked.status()).isEqualTo(204);
-        assertThat(notAsked.all("Access-Control-Allow-Private-Network")).isEmpty();
-    }
-
-    @Test
-    void privateNetworkAccessAskedButNotAllowedIsAnsweredWithoutIt() {
-        Reply reply = APPS.defaultApp().send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "GET",
-                "Access-Control-Request-Private-Network", "true");
-
-        assertThat(reply.status()).isEqualTo(204);
-        assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
-        assertThat(reply.all("Access-Control-Allow-Private-Network")).isEmpty();
-    }
-
     /* Every rejection is logged once at debug level. */
 
     @Test

@@ -94,24 +94,6 @@ class CredentialsTest {
                 "cors.allow-insecure-origins", "true"))).allowedOrigins()).containsExactly("http://legacy.example.com");
     }
 
-    @Test
-    void privateNetworkAccessIsRefusedForAnyOrigin() {
-        CorsConfigException inCode = catchThrowableOfType(CorsConfigException.class,
-                () -> CorsPolicy.builder().allowAnyOrigin().allowPrivateNetwork(true).build());
-        CorsConfigException inConfig = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(
-                TestConfig.of(Map.of("cors.allowed-origins", "*", "cors.allow-private-network", "true"))));
-
-        assertThat(inCode.problems()).singleElement().hasToString("allowPrivateNetwork: private network access cannot be "
-                + "combined with any origin ('*' in allowAnyOrigin): any website could reach servers on your visitors' "
-                + "private networks through their browsers. List the origins explicitly");
-        assertThat(inConfig.problems()).singleElement().satisfies(problem -> {
-            assertThat(problem.where()).isEqualTo("cors.allow-private-network");
-            assertThat(problem.message()).contains("'*' in cors.allowed-origins");
-        });
-        assertThatCode(() -> CorsPolicy.builder().allowOrigin("https://app.example.com").allowPrivateNetwork(true).build())
-                .doesNotThrowAnyException();
-    }
-
     record Call(String description, Consumer<CorsPolicy.Builder> call, Class<? extends RuntimeException> type, String message) {
         @Override
         public String toString() {
