@@ -41,33 +41,6 @@ class ActualRequestTest {
         APPS.close();
     }
 
-    /*
-     * Without Origin a request is no CORS request: the application answers it, and the library only
-     * makes the answer safe to share (Vary: Origin, or the wildcard answer every origin gets).
-     */
-
-    @Test
-    void noOriginIsUntouchedButVariesByOrigin() {
-        Reply reply = APPS.defaultApp().send("GET", "items");
-
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).isEqualTo("items");
-        assertThat(reply.corsHeaders()).isEmpty();
-        assertThat(reply.elements("Vary")).containsOnlyOnce("Origin");
-    }
-
-    @Test
-    void noOriginWithAnyOriginGetsTheAnswerEveryOriginGets() {
-        Reply reply = APPS.anyOriginApp().send("GET", "items");
-        Reply fromAnOrigin = APPS.anyOriginApp().send("GET", "items", "Origin", ORIGIN);
-
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.header("Access-Control-Allow-Origin")).as("one stored copy serves everyone").isEqualTo("*");
-        assertThat(reply.all("Vary")).isEmpty();
-        assertThat(reply.corsHeaders()).isEqualTo(fromAnOrigin.corsHeaders());
-        assertThat(fromAnOrigin.all("Vary")).isEmpty();
-    }
-
     @Test
     void anOptionsRequestWithoutOriginIsNoPreflight() {
         Reply reply = APPS.defaultApp().send("OPTIONS", "items", "Access-Control-Request-Method", "PUT");
@@ -454,32 +427,6 @@ class ActualRequestTest {
         assertThat(app.resourceCalls().get()).isEqualTo(before + 4);
         assertThat(preflight.status()).as("preflights are still refused").isEqualTo(403);
         assertThat(preflight.corsHeaders()).isEmpty();
-    }
-
-    /* Vary is added to, never overwritten. */
-
-    @Test
-    void varyIsAddedToTheApplicationsVary() {
-        App app = APPS.defaultApp();
-
-        Reply allowed = app.send("GET", "items/vary", "Origin", ORIGIN);
-        Reply noOrigin = app.send("GET", "items/vary");
-
-        for (Reply reply : List.of(allowed, noOrigin)) {
-            assertThat(reply.elements("Vary")).containsExactlyInAnyOrder("Accept-Encoding", "Origin");
-        }
-        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
-    }
-
-    @Test
-    void varyOriginIsNeverDuplicated() {
-        App app = APPS.defaultApp();
-
-        Reply allowed = app.send("GET", "items/vary-origin", "Origin", ORIGIN);
-        Reply noOrigin = app.send("GET", "items/vary-origin");
-
-        assertThat(allowed.elements("Vary")).containsExactly("Origin");
-        assertThat(noOrigin.elements("Vary")).containsExactly("Origin");
     }
 
     /* With credentials, no Access-Control-* header carries '*'. */

@@ -221,52 +221,6 @@ class PreflightTest {
         assertThat(response.header("Access-Control-Allow-Credentials")).isNull();
     }
 
-    // ---------------------------------------------------------------- Vary is added to, never replaced
-
-    record VaryCase(String description, Server server, String method, String path, List<String> headerLines,
-            List<String> expectedVary) {
-        @Override
-        public String toString() {
-            return description + ": " + server + " " + method + " /" + path;
-        }
-    }
-
-    static Stream<VaryCase> vary() {
-        String allowed = "Origin: " + ORIGIN;
-        String disallowed = "Origin: https://evil.com";
-        return Stream.of(
-                new VaryCase("allowed origin", Server.NAMED, "GET", "r", List.of(allowed), List.of("Accept-Encoding", "Origin")),
-                new VaryCase("no origin", Server.NAMED, "GET", "r", List.of(), List.of("Accept-Encoding", "Origin")),
-                new VaryCase("disallowed origin passed through", Server.PASS_DISALLOWED, "GET", "r", List.of(disallowed),
-                        List.of("Accept-Encoding", "Origin")),
-                new VaryCase("two Vary lines", Server.NAMED, "GET", "r/vary-lines", List.of(allowed),
-                        List.of("Accept", "Cookie", "Origin")),
-                new VaryCase("Vary: * already says everything", Server.NAMED, "GET", "r/vary-star", List.of(allowed),
-                        List.of("*")),
-                new VaryCase("origin already there, in lower case", Server.NAMED, "GET", "r/vary-origin", List.of(allowed),
-                        List.of("Accept", "origin")),
-                new VaryCase("error response", Server.NAMED, "GET", "r/fails", List.of(allowed),
-                        List.of("Accept-Language", "Origin")),
-                new VaryCase("application filter", Server.NAMED, "GET", "r", List.of(allowed, "X-App-Vary: 1"),
-                        List.of("Accept-Encoding", "X-App", "Origin")),
-                new VaryCase("application filter on a preflight", Server.NAMED, "OPTIONS", "r",
-                        List.of(allowed, "X-App-Vary: 1", "Access-Control-Request-Method: PUT"),
-                        List.of("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "X-App")),
-                new VaryCase("application filter on a refused preflight", Server.NAMED, "OPTIONS", "r",
-                        List.of(disallowed, "X-App-Vary: 1", "Access-Control-Request-Method: PUT"),
-                        List.of("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "Sec-Fetch-Site", "X-App")),
-                new VaryCase("application filter on a refused request", Server.NAMED, "GET", "r",
-                        List.of(disallowed, "X-App-Vary: 1"), List.of("Origin", "Sec-Fetch-Site", "X-App")));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("vary")
-    void varyIsAddedToNeverReplaced(VaryCase c) {
-        Reply response = APPS.sendLines(c.server, c.method, "/" + c.path, c.headerLines);
-        List<String> vary = response.all("Vary").stream().flatMap(v -> elements(v).stream()).toList();
-        assertThat(vary).as(response.raw()).containsExactlyInAnyOrderElementsOf(c.expectedVary);
-    }
-
     // ---------------------------------------------------------------- hostile bytes never reflected
 
     record HostileCase(String description, List<String> headerLines) {
