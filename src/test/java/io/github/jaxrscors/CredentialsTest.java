@@ -1,29 +1,109 @@
 package io.github.jaxrscors;
 
+import static io.github.jaxrscors.testing.EdgeCaseApps.elements;
+import static io.github.jaxrscors.testing.ItemsApps.ORIGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.jaxrscors.testing.EdgeCaseApps;
+import io.github.jaxrscors.testing.EdgeCaseApps.Server;
+import io.github.jaxrscors.testing.ItemsApps;
+import io.github.jaxrscors.testing.ItemsApps.App;
+import io.github.jaxrscors.testing.Reply;
 import io.github.jaxrscors.testing.TestConfig;
-import io.github.jaxrscors.CorsConfigException.Problem;
-import io.github.jaxrscors.internal.policy.CompiledPolicy;
-import io.github.jaxrscors.internal.policy.Decision;
-import io.github.jaxrscors.internal.policy.Reason;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What is refused beyond the Fetch standard's own rules: plain-http origins with credentials,
- * private network access for any origin, and builder arguments that are null or blank; and the
- * problems as values a tool can act on.
+ * Credentials ({@code cors.allow-credentials}): over real HTTP, no {@code Access-Control-*} header
+ * of a credentialed answer carries {@code *}, whatever the request asks, and without credentials
+ * any origin is answered {@code *}; at startup, plain-http origins other than loopback are refused
+ * with credentials unless {@code cors.allow-insecure-origins} accepts the risk. ({@code *} with
+ * credentials is refused too: {@link RefusedAtStartupTest}.)
  */
 class CredentialsTest {
+
+    private static final ItemsApps APPS = new ItemsApps();
+    private static final EdgeCaseApps EDGE_CASES = new EdgeCaseApps();
+
+    @AfterAll
+    static void stop() {
+        APPS.close();
+        EDGE_CASES.close();
+    }
+
+    @Test
+    void withCredentialsNoHeaderCarriesAWildcard() {
+        App app = APPS.app("credentials-any", CorsPolicy.builder().allowOrigin(ORIGIN).allowAnyMethod().allowAnyHeader()
+                .exposeHeader("X-Total-Count").allowCredentials(true).build());
+
+        Reply preflight = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "PATCH",
+                "Access-Control-Request-Headers", "x-one, x-two");
+        Reply actual = app.send("GET", "items", "Origin", ORIGIN);
+
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.elements("Access-Control-Allow-Methods")).contains("PATCH");
+        assertThat(preflight.elements("Access-Control-Allow-Headers")).contains("x-one", "x-two");
+        assertThat(actual.status()).isEqualTo(200);
+        for (Reply reply : List.of(preflight, actual)) {
+            assertThat(reply.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+            assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+            reply.corsHeaders().forEach(name -> assertThat(reply.all(name)).as(name).noneMatch(v -> v.contains("*")));
+        }
+    }
+
+    static Stream<List<String>> credentialedExchanges() {
+        return Stream.of(
+                List.of("OPTIONS /r", "Access-Control-Request-Method: PUT"),
+                List.of("OPTIONS /r", "Access-Control-Request-Method: PATCH", "Access-Control-Request-Headers: x-a"),
+                List.of("OPTIONS /r", "Access-Control-Request-Method: *"),
+                List.of("OPTIONS /r", "Access-Control-Request-Method: PUT", "Access-Control-Request-Headers: *"),
+                List.of("OPTIONS /r", "Access-Control-Request-Method: PUT", "Access-Control-Request-Headers: x-a, *"),
+                List.of("OPTIONS /r", "Access-Control-Request-Method: *", "Access-Control-Request-Headers: *"),
+                List.of("OPTIONS /missing", "Access-Control-Request-Method: PUT"),
+                List.of("GET /r"),
+                List.of("PUT /r"),
+                List.of("DELETE /r"),
+                List.of("GET /missing"),
+                List.of("GET /r/fails"),
+                List.of("OPTIONS /r"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("credentialedExchanges")
+    void credentialsAreNeverCombinedWithAWildcard(List<String> exchange) {
+        String[] requestLine = exchange.get(0).split(" ");
+        List<String> lines = new ArrayList<>(List.of("Origin: " + EdgeCaseApps.ORIGIN));
+        lines.addAll(exchange.subList(1, exchange.size()));
+        Reply response = EDGE_CASES.sendLines(Server.ANY_WITH_CREDENTIALS, requestLine[0], requestLine[1], lines);
+        assertThat(response.status()).as(response.raw()).isLessThan(600);
+        for (Map.Entry<String, String> header : response.headers()) {
+            if (header.getKey().toLowerCase(Locale.ROOT).startsWith("access-control-")) {
+                assertThat(elements(header.getValue())).as(response.raw()).doesNotContain("*");
+            }
+        }
+        if (!response.corsHeaders().isEmpty()) {
+            assertThat(response.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+            assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(EdgeCaseApps.ORIGIN);
+        }
+    }
+
+    @Test
+    void withoutCredentialsAnyOriginIsAnsweredWithTheWildcard() {
+        Reply response = EDGE_CASES.send(Server.ANY_ORIGIN, "GET", "/r", "Origin: https://anyone.example.net");
+        assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(response.header("Access-Control-Allow-Credentials")).isNull();
+    }
+
+    /* Plain http with credentials: refused at startup. */
 
     record Origin(String origin, boolean insecure) {
         @Override
@@ -92,103 +172,5 @@ class CredentialsTest {
         assertThat(CorsPolicy.fromConfig(TestConfig.of(Map.of(
                 "cors.allowed-origins", "http://legacy.example.com", "cors.allow-credentials", "true",
                 "cors.allow-insecure-origins", "true"))).allowedOrigins()).containsExactly("http://legacy.example.com");
-    }
-
-    record Call(String description, Consumer<CorsPolicy.Builder> call, Class<? extends RuntimeException> type, String message) {
-        @Override
-        public String toString() {
-            return description;
-        }
-    }
-
-    static Stream<Call> badArguments() {
-        return Stream.of(
-                new Call("allowOrigin(null)", b -> b.allowOrigin(null), NullPointerException.class, "allowOrigin: origin is null"),
-                new Call("allowOrigin(\"\")", b -> b.allowOrigin(""), IllegalArgumentException.class, "allowOrigin: origin is empty"),
-                new Call("allowOrigin(\" \")", b -> b.allowOrigin(" "), IllegalArgumentException.class, "allowOrigin: origin is blank"),
-                new Call("allowHost(null)", b -> b.allowHost(null), NullPointerException.class, "allowHost: host is null"),
-                new Call("allowHost(\"\")", b -> b.allowHost(""), IllegalArgumentException.class, "allowHost: host is empty"),
-                new Call("allowHost(host, null)", b -> b.allowHost("example.com", null), NullPointerException.class,
-                        "allowHost: schemes is null"),
-                new Call("allowHost(host, [\"\"])", b -> b.allowHost("example.com", List.of("")), IllegalArgumentException.class,
-                        "allowHost: schemes element is empty"),
-                new Call("allowHost(host, schemes, null)", b -> b.allowHost("example.com", List.of("https"), null),
-                        NullPointerException.class, "allowHost: subDomains is null"),
-                new Call("allowHost(host, schemes, [\" \"])", b -> b.allowHost("example.com", List.of("https"), List.of(" ")),
-                        IllegalArgumentException.class, "allowHost: subDomains element is blank"),
-                new Call("allowOrigins(null)", b -> b.allowOrigins(null), NullPointerException.class, "allowOrigins: predicate is null"),
-                new Call("allowMethod(null)", b -> b.allowMethod(null), NullPointerException.class, "allowMethod: method is null"),
-                new Call("allowMethod(\"\")", b -> b.allowMethod(""), IllegalArgumentException.class, "allowMethod: method is empty"),
-                new Call("allowHeader(null)", b -> b.allowHeader(null), NullPointerException.class, "allowHeader: header is null"),
-                new Call("allowHeader(\"\\t\")", b -> b.allowHeader("\t"), IllegalArgumentException.class, "allowHeader: header is blank"),
-                new Call("allowHeadersPrefixed(null)", b -> b.allowHeadersPrefixed(null), NullPointerException.class,
-                        "allowHeadersPrefixed: prefix is null"),
-                new Call("allowHeadersPrefixed(\"\")", b -> b.allowHeadersPrefixed(""), IllegalArgumentException.class,
-                        "allowHeadersPrefixed: prefix is empty"),
-                new Call("allowHeaders(null)", b -> b.allowHeaders(null), NullPointerException.class, "allowHeaders: predicate is null"),
-                new Call("exposeHeader(null)", b -> b.exposeHeader(null), NullPointerException.class, "exposeHeader: header is null"),
-                new Call("exposeHeader(\"\")", b -> b.exposeHeader(""), IllegalArgumentException.class, "exposeHeader: header is empty"),
-                new Call("maxAge(null)", b -> b.maxAge(null), NullPointerException.class, "maxAge: maxAge is null"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("badArguments")
-    void nullOrBlankArgumentsAreRefusedAtTheCall(Call row) {
-        CorsPolicy.Builder builder = CorsPolicy.builder();
-
-        RuntimeException thrown = catchThrowableOfType(row.type(), () -> row.call().accept(builder));
-
-        assertThat(thrown).as("refused at the call").isNotNull().hasMessage(row.message());
-        assertThat(builder.build()).as("nothing was recorded").isEqualTo(CorsPolicy.builder().build());
-    }
-
-    @Test
-    void aPrefixThatWouldMatchEveryHeaderIsNeverAllowed() {
-        CorsPolicy policy = CorsPolicy.builder().allowOrigin("https://app.example.com").allowHeadersPrefixed("X-").build();
-
-        CompiledPolicy compiled = CorsPolicies.compile(policy);
-
-        assertThat(compiled.preflight("https://app.example.com", "GET", "authorization", false).reason("https://app.example.com"))
-                .as("not every header").isEqualTo(Reason.HEADER);
-        assertThat(compiled.preflight("https://app.example.com", "GET", "x-token", false)).isEqualTo(Decision.ALLOWED_ECHOING_HEADERS);
-    }
-
-    @Test
-    void problemsAreValuesWithTheirSiteAndValue() {
-        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(TestConfig.of(Map.of(
-                "cors.allowed-origins", "https://app.example.com/",
-                "cors.max-age", "-5",
-                "cors.alowed-methods", "PUT"))));
-
-        assertThat(e.problems()).containsExactlyInAnyOrder(
-                new Problem("cors.alowed-methods", null, "unknown key; did you mean cors.allowed-methods?"),
-                new Problem("cors.allowed-origins", "https://app.example.com/",
-                        "'https://app.example.com/' has a trailing slash, which an origin never has; write 'https://app.example.com'"),
-                new Problem("cors.max-age", "-5", "-5 is negative; use 0 to omit Access-Control-Max-Age"));
-        assertThat(e.getMessage()).isEqualTo("Invalid CORS configuration (3 problems):\n"
-                + e.problems().stream().map(p -> "  - " + p).reduce((a, b) -> a + "\n" + b).orElseThrow());
-    }
-
-    @Test
-    void theBuilderReportsItsOwnMethodNames() {
-        CorsConfigException e = catchThrowableOfType(CorsConfigException.class,
-                () -> CorsPolicy.builder().allowOrigin("https://*.github.io").maxAge(Duration.ofSeconds(-1)).preflightStatus(302).build());
-
-        assertThat(e.problems()).extracting(Problem::where).containsExactly("allowOrigin", "maxAge", "preflightStatus");
-        assertThat(e.problems()).extracting(Problem::value).containsExactly("https://*.github.io", "-1", "302");
-    }
-
-    @Test
-    void quarkusOwnCorsFilterMustBeOff() {
-        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(TestConfig.of(Map.of(
-                "cors.allowed-origins", "https://app.example.com", "quarkus.http.cors.enabled", "true"))));
-
-        assertThat(e.problems()).singleElement().satisfies(problem -> {
-            assertThat(problem.where()).isEqualTo("quarkus.http.cors.enabled");
-            assertThat(problem.message()).contains("Quarkus's own CORS filter", "quarkus.http.cors.enabled=false");
-        });
-        assertThatCode(() -> CorsPolicy.fromConfig(TestConfig.of(Map.of(
-                "cors.allowed-origins", "https://app.example.com", "quarkus.http.cors.enabled", "false"))))
-                .doesNotThrowAnyException();
     }
 }

@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.jaxrscors.testing.EdgeCaseApps;
 import io.github.jaxrscors.testing.EdgeCaseApps.Server;
 import io.github.jaxrscors.testing.Reply;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -174,51 +172,6 @@ class PreflightTest {
         for (String requested : elements(c.requestHeaders)) {
             assertThat(allowed).contains(requested.toLowerCase(Locale.ROOT));
         }
-    }
-
-    // ---------------------------------------------------------------- credentials never with '*'
-
-    static Stream<List<String>> credentialedExchanges() {
-        return Stream.of(
-                List.of("OPTIONS /r", "Access-Control-Request-Method: PUT"),
-                List.of("OPTIONS /r", "Access-Control-Request-Method: PATCH", "Access-Control-Request-Headers: x-a"),
-                List.of("OPTIONS /r", "Access-Control-Request-Method: *"),
-                List.of("OPTIONS /r", "Access-Control-Request-Method: PUT", "Access-Control-Request-Headers: *"),
-                List.of("OPTIONS /r", "Access-Control-Request-Method: PUT", "Access-Control-Request-Headers: x-a, *"),
-                List.of("OPTIONS /r", "Access-Control-Request-Method: *", "Access-Control-Request-Headers: *"),
-                List.of("OPTIONS /missing", "Access-Control-Request-Method: PUT"),
-                List.of("GET /r"),
-                List.of("PUT /r"),
-                List.of("DELETE /r"),
-                List.of("GET /missing"),
-                List.of("GET /r/fails"),
-                List.of("OPTIONS /r"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("credentialedExchanges")
-    void credentialsAreNeverCombinedWithAWildcard(List<String> exchange) {
-        String[] requestLine = exchange.get(0).split(" ");
-        List<String> lines = new ArrayList<>(List.of("Origin: " + ORIGIN));
-        lines.addAll(exchange.subList(1, exchange.size()));
-        Reply response = APPS.sendLines(Server.ANY_WITH_CREDENTIALS, requestLine[0], requestLine[1], lines);
-        assertThat(response.status()).as(response.raw()).isLessThan(600);
-        for (Map.Entry<String, String> header : response.headers()) {
-            if (header.getKey().toLowerCase(Locale.ROOT).startsWith("access-control-")) {
-                assertThat(elements(header.getValue())).as(response.raw()).doesNotContain("*");
-            }
-        }
-        if (!response.corsHeaders().isEmpty()) {
-            assertThat(response.header("Access-Control-Allow-Credentials")).isEqualTo("true");
-            assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
-        }
-    }
-
-    @Test
-    void withoutCredentialsAnyOriginIsAnsweredWithTheWildcard() {
-        Reply response = APPS.send(Server.ANY_ORIGIN, "GET", "/r", "Origin: https://anyone.example.net");
-        assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("*");
-        assertThat(response.header("Access-Control-Allow-Credentials")).isNull();
     }
 
     // ---------------------------------------------------------------- hostile bytes never reflected
