@@ -3,17 +3,14 @@ package io.github.jaxrscors;
 import static io.github.jaxrscors.testing.ItemsApps.DEFAULT;
 import static io.github.jaxrscors.testing.ItemsApps.EVIL;
 import static io.github.jaxrscors.testing.ItemsApps.ORIGIN;
-import static io.github.jaxrscors.testing.ItemsApps.PREFLIGHT_VARY;
-import static io.github.jaxrscors.testing.ItemsApps.REFUSAL_VARY;
-import static io.github.jaxrscors.testing.ItemsApps.REFUSED_PREFLIGHT_VARY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jaxrscors.internal.deployment.DecisionLog;
-import io.github.jaxrscors.internal.policy.OriginParser;
+import io.github.jaxrscors.testing.EdgeCaseApps;
+import io.github.jaxrscors.testing.EdgeCaseApps.Server;
 import io.github.jaxrscors.testing.ItemsApps;
 import io.github.jaxrscors.testing.ItemsApps.App;
 import io.github.jaxrscors.testing.Reply;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,162 +26,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * How each kind of request is answered, over real HTTP: a Jersey application on Grizzly, requests
- * sent as a browser sends them, one test (or table) per kind of request and per rule.
+ * Actual requests (any request with {@code Origin} that is not a preflight), over real HTTP: a
+ * Jersey application on Grizzly, requests sent as a browser sends them. An allowed one reaches the
+ * resource and its response gets the CORS headers, error responses and authentication failures
+ * included; one whose method or non-safelisted content type the policy does not allow gets 403
+ * before the resource, or passes without CORS headers under {@code cors.reject-disallowed=false}.
+ * Refused origins: {@link OriginMatchingHttpTest}; the server's own: {@link SameOriginTest}.
  */
 class ActualRequestTest {
 
     private static final ItemsApps APPS = new ItemsApps();
+    private static final EdgeCaseApps EDGE_CASES = new EdgeCaseApps();
 
     @AfterAll
     static void stop() {
         APPS.close();
-    }
-
-    @Test
-    void anOptionsRequestWithoutOriginIsNoPreflight() {
-        Reply reply = APPS.defaultApp().send("OPTIONS", "items", "Access-Control-Request-Method", "PUT");
-
-        assertThat(reply.status()).as("Jersey's own OPTIONS answer").isEqualTo(200);
-        assertThat(reply.header("Allow")).contains("PUT");
-        assertThat(reply.corsHeaders()).isEmpty();
-    }
-
-    /* A preflight (OPTIONS with Origin and Access-Control-Request-Method) is answered here, never by the resource. */
-
-    @Test
-    void allowedPreflightIsAnsweredWithoutInvokingTheResource() {
-        App app = APPS.defaultApp();
-        int resourceBefore = app.resourceCalls().get();
-        int authBefore = app.authCalls().get();
-
-        Reply reply = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "PUT",
-                "Access-Control-Request-Headers", "x-token,accept");
-
-        assertThat(reply.status()).isEqualTo(204);
-        assertThat(reply.body()).isEmpty();
-        assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
-        assertThat(reply.header("Access-Control-Allow-Credentials")).isEqualTo("true");
-        assertThat(reply.elements("Access-Control-Allow-Methods")).contains("PUT");
-        assertThat(reply.elements("Access-Control-Allow-Headers")).contains("x-token", "accept");
-        assertThat(reply.header("Access-Control-Max-Age")).isEqualTo("86400");
-        assertThat(reply.all("Access-Control-Allow-Private-Network")).isEmpty();
-        assertThat(reply.all("Access-Control-Expose-Headers")).as("only on actual responses").isEmpty();
-        assertThat(reply.elements("Vary")).containsExactlyElementsOf(PREFLIGHT_VARY);
-        assertThat(app.resourceCalls().get()).as("resource not invoked").isEqualTo(resourceBefore);
-        assertThat(app.authCalls().get()).as("authentication filter not run").isEqualTo(authBefore);
-    }
-
-    @Test
-    void preflightForAHeaderAllowedByPatternEchoesTheRequestedHeaders() {
-        App app = APPS.app("prefixed", CorsPolicy.builder().allowOrigin(ORIGIN).allowHeadersPrefixed("X-Custom-").build());
-
-        Reply reply = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "POST",
-                "Access-Control-Request-Headers", "X-Custom-One", "Access-Control-Request-Headers", " ,X-Custom-Two, ");
-
-        assertThat(reply.status()).isEqualTo(204);
-        assertThat(reply.elements("Access-Control-Allow-Headers")).contains("x-custom-one", "x-custom-two");
-    }
-
-    @Test
-    void preflightWithoutRequestedHeadersHasNoAllowHeaders() {
-        Reply reply = APPS.defaultApp().send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "GET");
-
-        assertThat(reply.status()).isEqualTo(204);
-        assertThat(reply.elements("Access-Control-Allow-Methods")).contains("GET");
-        assertThat(reply.all("Access-Control-Allow-Headers")).isEmpty();
-    }
-
-    @Test
-    void preflightStatusAndMaxAgeFollowThePolicy() {
-        App app = APPS.app("status-200", CorsPolicy.builder().allowOrigin(ORIGIN).preflightStatus(200).maxAge(Duration.ZERO).build());
-
-        Reply reply = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "POST");
-
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).isEmpty();
-        assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
-        assertThat(reply.all("Access-Control-Max-Age")).as("max-age 0 omits the header").isEmpty();
-        assertThat(reply.all("Access-Control-Allow-Credentials")).isEmpty();
-    }
-
-    @Test
-    void preflightForAnyOriginAnswersAWildcard() {
-        Reply reply = APPS.anyOriginApp().send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "PUT");
-
-        assertThat(reply.status()).isEqualTo(204);
-        assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo("*");
-        assertThat(reply.all("Access-Control-Allow-Credentials")).isEmpty();
-    }
-
-    @Test
-    void preflightForAPathNoResourceServesIsAnsweredByTheDefaultPolicy() {
-        Reply reply = APPS.defaultApp().send("OPTIONS", "nowhere", "Origin", ORIGIN, "Access-Control-Request-Method", "PUT");
-
-        assertThat(reply.status()).isEqualTo(204);
-        assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
-    }
-
-    @Test
-    void anOptionsRequestWithoutRequestMethodIsAnActualRequest() {
-        Reply notAllowed = APPS.defaultApp().send("OPTIONS", "items", "Origin", ORIGIN);
-        Reply allowed = APPS.anyOriginApp().send("OPTIONS", "items", "Origin", ORIGIN);
-
-        assertThat(notAllowed.status()).as("OPTIONS is not an allowed method of the default app").isEqualTo(403);
-        assertThat(notAllowed.corsHeaders()).isEmpty();
-        assertThat(allowed.status()).as("Jersey's own OPTIONS answer").isEqualTo(200);
-        assertThat(allowed.header("Allow")).isNotNull();
-        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("*");
-        assertThat(allowed.all("Access-Control-Allow-Methods")).isEmpty();
-    }
-
-    record RejectedPreflight(String description, String method, String headers) {
-        @Override
-        public String toString() {
-            return description;
-        }
-    }
-
-    static Stream<RejectedPreflight> rejectedPreflights() {
-        return Stream.of(
-                new RejectedPreflight("method not allowed", "DELETE", null),
-                new RejectedPreflight("method in lower case", "put", null),
-                new RejectedPreflight("a header not allowed", "PUT", "x-token, x-other"),
-                new RejectedPreflight("Content-Type not allowed", "POST", "content-type"),
-                new RejectedPreflight("Authorization not allowed", "GET", "authorization"),
-                new RejectedPreflight("headers not a list of names", "PUT", "x-token x-other"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("rejectedPreflights")
-    void preflightThatAsksTooMuchIsForbidden(RejectedPreflight row) {
-        App app = APPS.defaultApp();
-        int before = app.resourceCalls().get();
-        List<String> headers = new ArrayList<>(List.of("Origin", ORIGIN, "Access-Control-Request-Method", row.method()));
-        if (row.headers() != null) {
-            headers.addAll(List.of("Access-Control-Request-Headers", row.headers()));
-        }
-
-        Reply reply = app.send("OPTIONS", "items", headers.toArray(String[]::new));
-
-        assertThat(reply.status()).isEqualTo(403);
-        assertThat(reply.body()).isEmpty();
-        assertThat(reply.corsHeaders()).isEmpty();
-        assertThat(reply.elements("Vary")).containsExactlyElementsOf(REFUSED_PREFLIGHT_VARY);
-        assertThat(app.resourceCalls().get()).isEqualTo(before);
-    }
-
-    @Test
-    void preflightsNeverReachAPreMatchingAuthenticationFilter() {
-        App app = APPS.app("pre-matching-auth", DEFAULT, true);
-        int before = app.authCalls().get();
-
-        Reply reply = app.send("OPTIONS", "items/secret", "Origin", ORIGIN, "Access-Control-Request-Method", "GET",
-                "Access-Control-Request-Headers", "x-token");
-
-        assertThat(reply.status()).isEqualTo(204);
-        assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
-        assertThat(app.authCalls().get()).isEqualTo(before);
+        EDGE_CASES.close();
     }
 
     /* An allowed actual request reaches the resource, and its response gets the CORS headers. */
@@ -306,6 +163,15 @@ class ActualRequestTest {
         assertThat(plain.status()).isEqualTo(200);
         assertThat(plain.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
         assertThat(app.resourceCalls().get()).as("only the text/plain request reached the resource").isEqualTo(before + 1);
+    }
+
+    @Test
+    void lowerCaseActualMethodIsNotTheAllowedMethod() {
+        Reply response = EDGE_CASES.send(Server.NAMED, "put", "/r", "Origin: " + EdgeCaseApps.ORIGIN);
+        assertThat(response.status()).as(response.raw()).isEqualTo(403);
+        assertThat(response.corsHeaders()).isEmpty();
+        assertThat(EDGE_CASES.send(Server.NAMED, "PUT", "/r", "Origin: " + EdgeCaseApps.ORIGIN).header("Access-Control-Allow-Origin"))
+                .isEqualTo(EdgeCaseApps.ORIGIN);
     }
 
     /* reject-disallowed = false. */

@@ -1,12 +1,19 @@
 package io.github.jaxrscors;
 
-import static io.github.jaxrscors.testing.EdgeCaseApps.ORIGIN;
 import static io.github.jaxrscors.testing.EdgeCaseApps.elements;
+import static io.github.jaxrscors.testing.ItemsApps.DEFAULT;
+import static io.github.jaxrscors.testing.ItemsApps.ORIGIN;
+import static io.github.jaxrscors.testing.ItemsApps.PREFLIGHT_VARY;
+import static io.github.jaxrscors.testing.ItemsApps.REFUSED_PREFLIGHT_VARY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jaxrscors.testing.EdgeCaseApps;
 import io.github.jaxrscors.testing.EdgeCaseApps.Server;
+import io.github.jaxrscors.testing.ItemsApps;
+import io.github.jaxrscors.testing.ItemsApps.App;
 import io.github.jaxrscors.testing.Reply;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -16,17 +23,177 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Protocol corners where CORS implementations go wrong, over real HTTP on a bare socket so that
- * nothing between test and server repairs the request.
+ * Preflights ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}), over
+ * real HTTP: answered by the library before the resource and any authentication filter runs, with
+ * {@code Access-Control-Allow-Headers} only for headers asked for; refused with 403 and no
+ * {@code Access-Control-*} header when they ask for more than the policy allows. Then the protocol
+ * corners where CORS implementations go wrong, sent on a bare socket so that nothing between test
+ * and server repairs the request: the request method as one case-sensitive token, {@code OPTIONS}
+ * without it, {@code Authorization} never covered by {@code *}, hostile bytes never reflected.
+ * Which resource method's policy answers a preflight: {@link PerResourcePolicyTest} and
+ * {@link RoutingAgreementHttpTest}.
  */
 class PreflightTest {
 
-    private static final EdgeCaseApps APPS = new EdgeCaseApps();
+    private static final ItemsApps APPS = new ItemsApps();
+    private static final EdgeCaseApps EDGE_CASES = new EdgeCaseApps();
 
     @AfterAll
     static void stop() {
         APPS.close();
+        EDGE_CASES.close();
     }
+
+    /*
+     * A preflight (OPTIONS with Origin and Access-Control-Request-Method) is answered here, never by the
+     * resource nor an authentication filter, with the headers that depend on what it asked.
+     */
+
+    @Test
+    void anOptionsRequestWithoutOriginIsNoPreflight() {
+        Reply reply = APPS.defaultApp().send("OPTIONS", "items", "Access-Control-Request-Method", "PUT");
+
+        assertThat(reply.status()).as("Jersey's own OPTIONS answer").isEqualTo(200);
+        assertThat(reply.header("Allow")).contains("PUT");
+        assertThat(reply.corsHeaders()).isEmpty();
+    }
+
+    @Test
+    void allowedPreflightIsAnsweredWithoutInvokingTheResource() {
+        App app = APPS.defaultApp();
+        int resourceBefore = app.resourceCalls().get();
+        int authBefore = app.authCalls().get();
+
+        Reply reply = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "PUT",
+                "Access-Control-Request-Headers", "x-token,accept");
+
+        assertThat(reply.status()).isEqualTo(204);
+        assertThat(reply.body()).isEmpty();
+        assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+        assertThat(reply.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+        assertThat(reply.elements("Access-Control-Allow-Methods")).contains("PUT");
+        assertThat(reply.elements("Access-Control-Allow-Headers")).contains("x-token", "accept");
+        assertThat(reply.header("Access-Control-Max-Age")).isEqualTo("86400");
+        assertThat(reply.all("Access-Control-Allow-Private-Network")).isEmpty();
+        assertThat(reply.all("Access-Control-Expose-Headers")).as("only on actual responses").isEmpty();
+        assertThat(reply.elements("Vary")).containsExactlyElementsOf(PREFLIGHT_VARY);
+        assertThat(app.resourceCalls().get()).as("resource not invoked").isEqualTo(resourceBefore);
+        assertThat(app.authCalls().get()).as("authentication filter not run").isEqualTo(authBefore);
+    }
+
+    @Test
+    void preflightForAHeaderAllowedByPatternEchoesTheRequestedHeaders() {
+        App app = APPS.app("prefixed", CorsPolicy.builder().allowOrigin(ORIGIN).allowHeadersPrefixed("X-Custom-").build());
+
+        Reply reply = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "X-Custom-One", "Access-Control-Request-Headers", " ,X-Custom-Two, ");
+
+        assertThat(reply.status()).isEqualTo(204);
+        assertThat(reply.elements("Access-Control-Allow-Headers")).contains("x-custom-one", "x-custom-two");
+    }
+
+    @Test
+    void preflightWithoutRequestedHeadersHasNoAllowHeaders() {
+        Reply reply = APPS.defaultApp().send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "GET");
+
+        assertThat(reply.status()).isEqualTo(204);
+        assertThat(reply.elements("Access-Control-Allow-Methods")).contains("GET");
+        assertThat(reply.all("Access-Control-Allow-Headers")).isEmpty();
+    }
+
+    @Test
+    void preflightStatusAndMaxAgeFollowThePolicy() {
+        App app = APPS.app("status-200", CorsPolicy.builder().allowOrigin(ORIGIN).preflightStatus(200).maxAge(Duration.ZERO).build());
+
+        Reply reply = app.send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "POST");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).isEmpty();
+        assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+        assertThat(reply.all("Access-Control-Max-Age")).as("max-age 0 omits the header").isEmpty();
+        assertThat(reply.all("Access-Control-Allow-Credentials")).isEmpty();
+    }
+
+    @Test
+    void preflightForAnyOriginAnswersAWildcard() {
+        Reply reply = APPS.anyOriginApp().send("OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "PUT");
+
+        assertThat(reply.status()).isEqualTo(204);
+        assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(reply.all("Access-Control-Allow-Credentials")).isEmpty();
+    }
+
+    @Test
+    void preflightForAPathNoResourceServesIsAnsweredByTheDefaultPolicy() {
+        Reply reply = APPS.defaultApp().send("OPTIONS", "nowhere", "Origin", ORIGIN, "Access-Control-Request-Method", "PUT");
+
+        assertThat(reply.status()).isEqualTo(204);
+        assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+    }
+
+    @Test
+    void anOptionsRequestWithoutRequestMethodIsAnActualRequest() {
+        Reply notAllowed = APPS.defaultApp().send("OPTIONS", "items", "Origin", ORIGIN);
+        Reply allowed = APPS.anyOriginApp().send("OPTIONS", "items", "Origin", ORIGIN);
+
+        assertThat(notAllowed.status()).as("OPTIONS is not an allowed method of the default app").isEqualTo(403);
+        assertThat(notAllowed.corsHeaders()).isEmpty();
+        assertThat(allowed.status()).as("Jersey's own OPTIONS answer").isEqualTo(200);
+        assertThat(allowed.header("Allow")).isNotNull();
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(allowed.all("Access-Control-Allow-Methods")).isEmpty();
+    }
+
+    record RejectedPreflight(String description, String method, String headers) {
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    static Stream<RejectedPreflight> rejectedPreflights() {
+        return Stream.of(
+                new RejectedPreflight("method not allowed", "DELETE", null),
+                new RejectedPreflight("method in lower case", "put", null),
+                new RejectedPreflight("a header not allowed", "PUT", "x-token, x-other"),
+                new RejectedPreflight("Content-Type not allowed", "POST", "content-type"),
+                new RejectedPreflight("Authorization not allowed", "GET", "authorization"),
+                new RejectedPreflight("headers not a list of names", "PUT", "x-token x-other"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejectedPreflights")
+    void preflightThatAsksTooMuchIsForbidden(RejectedPreflight row) {
+        App app = APPS.defaultApp();
+        int before = app.resourceCalls().get();
+        List<String> headers = new ArrayList<>(List.of("Origin", ORIGIN, "Access-Control-Request-Method", row.method()));
+        if (row.headers() != null) {
+            headers.addAll(List.of("Access-Control-Request-Headers", row.headers()));
+        }
+
+        Reply reply = app.send("OPTIONS", "items", headers.toArray(String[]::new));
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.body()).isEmpty();
+        assertThat(reply.corsHeaders()).isEmpty();
+        assertThat(reply.elements("Vary")).containsExactlyElementsOf(REFUSED_PREFLIGHT_VARY);
+        assertThat(app.resourceCalls().get()).isEqualTo(before);
+    }
+
+    @Test
+    void preflightsNeverReachAPreMatchingAuthenticationFilter() {
+        App app = APPS.app("pre-matching-auth", DEFAULT, true);
+        int before = app.authCalls().get();
+
+        Reply reply = app.send("OPTIONS", "items/secret", "Origin", ORIGIN, "Access-Control-Request-Method", "GET",
+                "Access-Control-Request-Headers", "x-token");
+
+        assertThat(reply.status()).isEqualTo(204);
+        assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+        assertThat(app.authCalls().get()).isEqualTo(before);
+    }
+
+    /* The request method and headers byte by byte, sent on a bare socket. */
 
     static void assertRefusedPreflight(Reply response) {
         assertThat(response.status()).as(response.raw()).isEqualTo(403);
@@ -34,7 +201,7 @@ class PreflightTest {
         assertThat(response.body()).doesNotContain("resource");
     }
 
-    // ---------------------------------------------------------------- Access-Control-Request-Method
+    /* Access-Control-Request-Method. */
 
     record MethodCase(String description, Server server, String requestMethod, boolean allowed) {
         @Override
@@ -72,7 +239,7 @@ class PreflightTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("requestMethods")
     void requestMethodIsOneCaseSensitiveToken(MethodCase c) {
-        Reply response = APPS.preflight(c.server, c.requestMethod, null);
+        Reply response = EDGE_CASES.preflight(c.server, c.requestMethod, null);
         if (!c.allowed) {
             assertRefusedPreflight(response);
             return;
@@ -84,25 +251,16 @@ class PreflightTest {
 
     @Test
     void twoRequestMethodLinesAreRefused() {
-        Reply response = APPS.send(Server.NAMED, "OPTIONS", "/r", "Origin: " + ORIGIN,
+        Reply response = EDGE_CASES.send(Server.NAMED, "OPTIONS", "/r", "Origin: " + ORIGIN,
                 "Access-Control-Request-Method: PUT", "Access-Control-Request-Method: DELETE");
         assertRefusedPreflight(response);
     }
 
-    @Test
-    void lowerCaseActualMethodIsNotTheAllowedMethod() {
-        Reply response = APPS.send(Server.NAMED, "put", "/r", "Origin: " + ORIGIN);
-        assertThat(response.status()).as(response.raw()).isEqualTo(403);
-        assertThat(response.corsHeaders()).isEmpty();
-        assertThat(APPS.send(Server.NAMED, "PUT", "/r", "Origin: " + ORIGIN).header("Access-Control-Allow-Origin"))
-                .isEqualTo(ORIGIN);
-    }
-
-    // ---------------------------------------------------------------- OPTIONS without the request-method header
+    /* OPTIONS without the request-method header. */
 
     @Test
     void optionsWithoutRequestMethodIsAnActualRequestRefusedWhenOptionsIsNotAllowed() {
-        Reply response = APPS.send(Server.NAMED, "OPTIONS", "/r", "Origin: " + ORIGIN);
+        Reply response = EDGE_CASES.send(Server.NAMED, "OPTIONS", "/r", "Origin: " + ORIGIN);
         assertThat(response.status()).as(response.raw()).isEqualTo(403);
         assertThat(response.body()).doesNotContain("options-resource");
         assertThat(response.corsHeaders()).isEmpty();
@@ -110,7 +268,7 @@ class PreflightTest {
 
     @Test
     void optionsWithoutRequestMethodReachesTheResourceWhenOptionsIsAllowed() {
-        Reply response = APPS.send(Server.OPTIONS_ALLOWED, "OPTIONS", "/r", "Origin: " + ORIGIN);
+        Reply response = EDGE_CASES.send(Server.OPTIONS_ALLOWED, "OPTIONS", "/r", "Origin: " + ORIGIN);
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("options-resource");
         assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
@@ -119,7 +277,7 @@ class PreflightTest {
 
     @Test
     void optionsWithoutOriginIsNoneOfTheLibrarysBusiness() {
-        Reply response = APPS.send(Server.NAMED, "OPTIONS", "/r", "Access-Control-Request-Method: PUT");
+        Reply response = EDGE_CASES.send(Server.NAMED, "OPTIONS", "/r", "Access-Control-Request-Method: PUT");
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("options-resource");
         assertThat(response.corsHeaders()).isEmpty();
@@ -127,12 +285,12 @@ class PreflightTest {
 
     @Test
     void anEmptyRequestMethodIsARefusedPreflight() {
-        Reply response = APPS.send(Server.OPTIONS_ALLOWED, "OPTIONS", "/r", "Origin: " + ORIGIN,
+        Reply response = EDGE_CASES.send(Server.OPTIONS_ALLOWED, "OPTIONS", "/r", "Origin: " + ORIGIN,
                 "Access-Control-Request-Method:");
         assertRefusedPreflight(response);
     }
 
-    // ---------------------------------------------------------------- Authorization versus '*'
+    /* Authorization versus '*'. */
 
     record HeaderCase(String description, Server server, String requestHeaders, boolean allowed) {
         @Override
@@ -161,7 +319,7 @@ class PreflightTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("authorization")
     void authorizationMustBeNamed(HeaderCase c) {
-        Reply response = APPS.preflight(c.server, "GET", c.requestHeaders);
+        Reply response = EDGE_CASES.preflight(c.server, "GET", c.requestHeaders);
         if (!c.allowed) {
             assertRefusedPreflight(response);
             return;
@@ -174,7 +332,7 @@ class PreflightTest {
         }
     }
 
-    // ---------------------------------------------------------------- hostile bytes never reflected
+    /* Hostile bytes never reflected. */
 
     record HostileCase(String description, List<String> headerLines) {
         @Override
@@ -211,7 +369,7 @@ class PreflightTest {
     @MethodSource("hostileBytes")
     void crLfAndNonTokenBytesAreNeverReflected(HostileCase c) {
         for (Server server : List.of(Server.ANY_WITH_CREDENTIALS, Server.ANY_ORIGIN)) {
-            Reply response = APPS.sendLines(server, "OPTIONS", "/r", c.headerLines);
+            Reply response = EDGE_CASES.sendLines(server, "OPTIONS", "/r", c.headerLines);
             assertThat(response.status()).as(response.raw()).isIn(400, 403);
             assertThat(response.corsHeaders()).as(response.raw()).isEmpty();
             assertThat(response.raw()).doesNotContainIgnoringCase("injected").doesNotContainIgnoringCase("Set-Cookie");

@@ -26,7 +26,8 @@ import org.glassfish.jersey.server.ResourceConfig;
  */
 public final class EdgeCaseApps implements AutoCloseable {
 
-    public static final String ORIGIN = "https://app.example.com";
+    /** The origin every policy here allows: the same as the items application's. */
+    public static final String ORIGIN = ItemsApps.ORIGIN;
 
     /** The policies the corner cases are tried against. */
     public enum Server {
