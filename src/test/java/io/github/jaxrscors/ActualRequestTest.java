@@ -5,20 +5,12 @@ import static io.github.jaxrscors.testing.ItemsApps.EVIL;
 import static io.github.jaxrscors.testing.ItemsApps.ORIGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.jaxrscors.internal.deployment.DecisionLog;
 import io.github.jaxrscors.testing.EdgeCaseApps;
 import io.github.jaxrscors.testing.EdgeCaseApps.Server;
 import io.github.jaxrscors.testing.ItemsApps;
 import io.github.jaxrscors.testing.ItemsApps.App;
 import io.github.jaxrscors.testing.Reply;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -197,52 +189,4 @@ class ActualRequestTest {
         assertThat(preflight.corsHeaders()).isEmpty();
     }
 
-    /* Every rejection is logged once at debug level. */
-
-    @Test
-    void rejectionsAreLoggedAtDebugLevel() {
-        List<String> preflight = captureLog(() -> APPS.defaultApp().send("OPTIONS", "items", "Origin", ORIGIN,
-                "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "x-token, X-Other"));
-        List<String> actual = captureLog(() -> APPS.defaultApp().send("GET", "items", "Origin", EVIL));
-        List<String> method = captureLog(() -> APPS.defaultApp().send("DELETE", "items", "Origin", ORIGIN));
-        List<String> allowed = captureLog(() -> APPS.defaultApp().send("GET", "items", "Origin", ORIGIN));
-
-        assertThat(preflight).containsExactly(
-                "preflight rejected: header 'x-other' not allowed by policy 'default' for PUT /items");
-        assertThat(actual).containsExactly("request rejected: origin 'https://evil.example' not allowed by policy 'default' for GET /items");
-        assertThat(method).containsExactly("request rejected: method 'DELETE' not allowed by policy 'default' for DELETE /items");
-        assertThat(allowed).as("allowed requests are not logged at debug level").isEmpty();
-    }
-
-    /** The messages logged at FINE (System.Logger's DEBUG) on the library's logger while {@code action} runs. */
-    static List<String> captureLog(Supplier<?> action) {
-        Logger logger = Logger.getLogger(DecisionLog.LOGGER);
-        List<String> messages = Collections.synchronizedList(new ArrayList<>());
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel() == Level.FINE) {
-                    messages.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Level previous = logger.getLevel();
-        logger.setLevel(Level.FINE);
-        logger.addHandler(handler);
-        try {
-            action.get();
-        } finally {
-            logger.removeHandler(handler);
-            logger.setLevel(previous);
-        }
-        return List.copyOf(messages);
-    }
 }
