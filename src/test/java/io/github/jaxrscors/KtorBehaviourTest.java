@@ -287,14 +287,4 @@ class KtorBehaviourTest {
         assertThat(byOption.sendWithBody("POST", "items", "{}", "Origin", origin, "Content-Type", "application/json").status())
                 .isEqualTo(200);
     }
-
-    @Test
-    void sameOriginRequestsAreUntouched() {
-        TestServer app = app("defaults", CorsPolicy.builder().allowHost("client-host"));
-
-        Reply reply = app.sendWithBody("POST", "items", "{}", "Origin", app.ownOrigin(), "Content-Type", "application/json");
-
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.corsHeaders()).isEmpty();
-    }
 }

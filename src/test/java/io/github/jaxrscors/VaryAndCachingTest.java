@@ -63,19 +63,6 @@ class VaryAndCachingTest {
     /* Vary is added to, never overwritten. */
 
     @Test
-    void varyIsAddedToTheApplicationsVary() {
-        App app = APPS.defaultApp();
-
-        Reply allowed = app.send("GET", "items/vary", "Origin", ORIGIN);
-        Reply noOrigin = app.send("GET", "items/vary");
-
-        for (Reply reply : List.of(allowed, noOrigin)) {
-            assertThat(reply.elements("Vary")).containsExactlyInAnyOrder("Accept-Encoding", "Origin");
-        }
-        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
-    }
-
-    @Test
     void varyOriginIsNeverDuplicated() {
         App app = APPS.defaultApp();
 
