@@ -19,8 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The behaviour Ktor's CORS plugin documents, with the builder methods that mirror it, over real
- * HTTP: a Ktor user moving to Jakarta REST should find the same answers.
+ * The behaviour Ktor's documentation of its CORS plugin describes (https://ktor.io/docs/server-cors.html,
+ * "Configure CORS": hosts, HTTP methods, allowed and exposed headers, credentials, max age, content
+ * types), with that page's examples ({@code client-host}, its {@code en}, {@code de} and {@code es}
+ * subdomains) through the builder methods that mirror Ktor's, over real HTTP: a Ktor user moving to
+ * Jakarta REST should find the same answers. Ktor's own tests: {@link Ktor3CorsTest} and {@link KtorCorsTest}.
  */
 class KtorBehaviourTest {
 
