@@ -18,9 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Same-origin requests ({@code cors.allow-same-origin}, {@code cors.trust-forwarded-headers}), over
  * real HTTP: a request the policy refuses passes untouched when its {@code Origin} is the address the
- * request reached, scheme, host and port alike, or the address a trusted proxy names; a preflight
- * from there is left to the application; with the key off, the server's own origin is checked like
- * any other.
+ * request reached, scheme, host and port alike, or the address a trusted proxy names, or when it says
+ * {@code Sec-Fetch-Site: same-origin}; an allowed origin keeps its CORS headers whatever it says; a
+ * preflight from there is left to the application; with the key off, the server's own origin is
+ * checked like any other.
  *
  * <p>The same rules as Ktor's tests state them: {@code Ktor3CorsTest.SameOrigin}.
  */
@@ -83,6 +84,40 @@ class SameOriginTest {
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.corsHeaders()).isEmpty();
+    }
+
+    /* A browser says so itself: Sec-Fetch-Site, which scripts cannot set and which holds behind any proxy. */
+
+    @Test
+    void secFetchSiteSameOriginPassesARefusedRequestUntouched() {
+        App app = APPS.defaultApp();
+        int before = app.resourceCalls().get();
+
+        // Behind a TLS-terminating proxy the browser's own origin is not the address the request reached.
+        Reply behindProxy = app.send("GET", "items", "Origin", "https://api.example.com", "Sec-Fetch-Site", "same-origin");
+        Reply method = app.send("DELETE", "items", "Origin", ORIGIN, "Sec-Fetch-Site", "same-origin");
+        Reply crossSite = app.send("GET", "items", "Origin", "https://api.example.com", "Sec-Fetch-Site", "cross-site");
+        Reply notAllowed = APPS.app("no-same-origin", CorsPolicy.builder().allowOrigin(ORIGIN).allowSameOrigin(false).build())
+                .send("GET", "items", "Origin", "https://api.example.com", "Sec-Fetch-Site", "same-origin");
+
+        for (Reply reply : List.of(behindProxy, method)) {
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.corsHeaders()).isEmpty();
+            assertThat(reply.elements("Vary")).containsExactlyElementsOf(REFUSAL_VARY);
+        }
+        assertThat(app.resourceCalls().get() - before).isEqualTo(2);
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(notAllowed.status()).as("cors.allow-same-origin=false").isEqualTo(403);
+    }
+
+    @Test
+    void secFetchSiteSameOriginNeverStripsTheHeadersOfAnAllowedOrigin() {
+        Reply reply = APPS.defaultApp().send("GET", "items", "Origin", ORIGIN, "Sec-Fetch-Site", "same-origin");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+        assertThat(reply.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+        assertThat(reply.elements("Vary")).containsExactly("Origin");
     }
 
     /* Behind a proxy: the address the request reached, from headers the proxy sets, only when trusted. */

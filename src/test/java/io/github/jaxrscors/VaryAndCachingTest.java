@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import static io.github.jaxrscors.testing.EdgeCaseApps.elements;
 import static io.github.jaxrscors.testing.ItemsApps.ORIGIN;
+import static io.github.jaxrscors.testing.ItemsApps.REFUSAL_VARY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jaxrscors.testing.EdgeCaseApps;
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * What makes every answer safe for a shared cache to store and hand to another client, over real
  * HTTP: {@code Vary} names what the answer depended on, added to the application's own and never
  * doubled; a request without {@code Origin} varies by it too, or, under any origin without
- * credentials, gets the {@code Access-Control-Allow-Origin: *} every origin gets.
+ * credentials, gets the {@code Access-Control-Allow-Origin: *} every origin gets; a refusal gets
+ * none, under any origin too.
  */
 class VaryAndCachingTest {
 
@@ -58,6 +60,23 @@ class VaryAndCachingTest {
         assertThat(reply.all("Vary")).isEmpty();
         assertThat(reply.corsHeaders()).isEqualTo(fromAnOrigin.corsHeaders());
         assertThat(fromAnOrigin.all("Vary")).isEmpty();
+    }
+
+    @Test
+    void underAnyOriginARefusalCarriesNoCorsHeaders() {
+        App app = APPS.anyOriginApp();
+        int before = app.resourceCalls().get();
+
+        Reply malformed = app.send("GET", "items", "Origin", ORIGIN + "/");
+        Reply method = app.send("DELETE", "items", "Origin", ORIGIN);
+        Reply json = app.server().sendWithBody("POST", "items", "{}", "Origin", ORIGIN, "Content-Type", "application/json");
+
+        for (Reply reply : List.of(malformed, method, json)) {
+            assertThat(reply.status()).isEqualTo(403);
+            assertThat(reply.corsHeaders()).as("not even Access-Control-Allow-Origin: *").isEmpty();
+            assertThat(reply.elements("Vary")).containsExactlyElementsOf(REFUSAL_VARY);
+        }
+        assertThat(app.resourceCalls().get()).as("resource not invoked").isEqualTo(before);
     }
 
     /* Vary is added to, never overwritten. */
