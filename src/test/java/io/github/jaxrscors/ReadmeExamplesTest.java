@@ -58,14 +58,16 @@ class ReadmeExamplesTest {
     private static final java.nio.file.Path README = Paths.get("README.md");
     private static final java.nio.file.Path DOCS = Paths.get("docs");
     private static final java.nio.file.Path KTOR_GUIDE = DOCS.resolve("migrating-from-ktor.md");
+    private static final java.nio.file.Path REFUSALS = DOCS.resolve("refused-at-startup.md");
+    private static final java.nio.file.Path TROUBLESHOOTING = DOCS.resolve("troubleshooting.md");
     private static final java.nio.file.Path SNIPPET_SOURCES = Paths.get("src/test/java/io/github/jaxrscors/readme");
     private static final Pattern MARKER = Pattern.compile("<!-- snippet: ([a-z-]+) -->");
 
     private static final String ADMIN = "https://admin.example.com";
     private static final String SHOP = "https://shop.example.com";
 
-    /** A README code block and the source file whose tagged region it must equal. */
-    record JavaSnippet(String name, String file) {
+    /** A code block of the README or of a document, and the source file whose tagged region it must equal. */
+    record JavaSnippet(String name, java.nio.file.Path document, String file) {
         @Override
         public String toString() {
             return name;
@@ -73,23 +75,21 @@ class ReadmeExamplesTest {
     }
 
     static Stream<JavaSnippet> javaSnippets() {
-        return Stream.of(new JavaSnippet("cors-annotation", "CustomerResource.java"),
-                new JavaSnippet("builder", "ProgrammaticPolicy.java"),
-                new JavaSnippet("exception-mapper", "UnhandledExceptionMapper.java"));
+        return Stream.of(new JavaSnippet("cors-annotation", README, "CustomerResource.java"),
+                new JavaSnippet("builder", README, "ProgrammaticPolicy.java"),
+                new JavaSnippet("exception-mapper", TROUBLESHOOTING, "UnhandledExceptionMapper.java"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("javaSnippets")
     void javaSnippetsAreTheCompiledCode(JavaSnippet snippet) throws IOException {
-        assertThat(readmeBlock(snippet.name())).isEqualTo(region(snippet.file(), snippet.name()));
+        assertThat(block(snippet.document(), snippet.name())).isEqualTo(region(snippet.file(), snippet.name()));
     }
 
     @Test
     void everyCodeBlockIsACommandOrASnippetThisTestChecks() throws IOException {
         assertThat(markedBlocks(README)).containsExactlyInAnyOrder("jersey-dependencies", "minimal-config", "no-config-message",
-                "config-table", "policies-config", "cors-annotation", "builder", "refusals",
-                "star-with-credentials-config", "star-with-credentials-message", "logging-properties",
-                "decision-log", "exception-mapper");
+                "config-table", "policies-config", "cors-annotation", "builder");
     }
 
     /** Every document under docs/ is listed here with the snippets it marks, and each of those is checked. */
@@ -101,6 +101,9 @@ class ReadmeExamplesTest {
                 "runtimes.md", Set.of("cxf-registration", "security-constraint", "exception-mapper", "helidon-meta-config",
                         "liberty-features", "liberty-variable"),
                 "public-suffix-list.md", Set.of("psl-version"),
+                "refused-at-startup.md", Set.of("refusals", "star-with-credentials-config", "star-with-credentials-message"),
+                "troubleshooting.md", Set.of("logging-properties", "decision-log", "exception-mapper"),
+                "behaviour.md", Set.of(),
                 "comparison.md", Set.of(),
                 "performance.md", Set.of());
         try (Stream<java.nio.file.Path> docs = Files.list(DOCS)) {
@@ -259,12 +262,12 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void unknownPolicyNameIsReportedAsTheReadmeShows() throws IOException {
+    void unknownPolicyNameIsReportedAsDocumented() throws IOException {
         Config config = config(properties(readmeBlock("policies-config")));
         ResourceConfig app = new ResourceConfig(MistypedPolicy.class).register(new Installation(null, () -> MicroProfileSettings.of(config)));
         CorsConfigException refused = deploymentFailure(app);
         String problem = refused.problems().stream().map(Object::toString).toList().get(0).replace(MistypedPolicy.class.getName(), "com.example.CustomerResource");
-        assertThat(Files.readString(README)).contains("`" + problem + "`");
+        assertThat(Files.readString(REFUSALS)).contains("`" + problem + "`");
     }
 
     @Path("/customers")
@@ -276,7 +279,7 @@ class ReadmeExamplesTest {
         }
     }
 
-    /** The README's note: below a sub-resource locator, the locator's policy answers. */
+    /** docs/behaviour.md's note: below a sub-resource locator, the locator's policy answers. */
     @Test
     void subResourceLocatorPolicyAnswersBelowIt() throws Exception {
         try (TestServer server = TestServer.start(new ResourceConfig(Accounts.class),
@@ -316,8 +319,8 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void decisionLogShowsTheReadmeLines() throws Exception {
-        Properties logging = properties(readmeBlock("logging-properties"));
+    void decisionLogShowsTheDocumentedLines() throws Exception {
+        Properties logging = properties(block(TROUBLESHOOTING, "logging-properties"));
         assertThat(logging.getProperty("java.util.logging.ConsoleHandler.level")).isEqualTo("FINE");
         Logger logger = Logger.getLogger(DecisionLog.LOGGER);
         Level previous = logger.getLevel();
@@ -351,7 +354,7 @@ class ReadmeExamplesTest {
             logger.removeHandler(capture);
             logger.setLevel(previous);
         }
-        assertThat(lines).isEqualTo(readmeBlock("decision-log").lines().toList());
+        assertThat(lines).isEqualTo(block(TROUBLESHOOTING, "decision-log").lines().toList());
     }
 
     @Test
@@ -373,7 +376,7 @@ class ReadmeExamplesTest {
 
     @Test
     void refusalTableShowsTheExactMessages() throws IOException {
-        List<List<String>> rows = tableRows(readmeBlock("refusals"));
+        List<List<String>> rows = tableRows(block(REFUSALS, "refusals"));
         assertThat(rows).hasSizeGreaterThan(10);
         for (List<String> row : rows) {
             // One setting, or several joined by "with": each a `key=value` code span.
@@ -393,11 +396,11 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void starWithCredentialsIsRefusedWithTheReadmeMessage() throws IOException {
-        Config config = config(properties(readmeBlock("star-with-credentials-config")));
+    void starWithCredentialsIsRefusedWithTheDocumentedMessage() throws IOException {
+        Config config = config(properties(block(REFUSALS, "star-with-credentials-config")));
         assertThatThrownBy(() -> CorsPolicy.fromConfig(config))
                 .isInstanceOf(CorsConfigException.class)
-                .hasMessage(readmeBlock("star-with-credentials-message"));
+                .hasMessage(block(REFUSALS, "star-with-credentials-message"));
         assertThatThrownBy(() -> CorsPolicy.builder().allowAnyOrigin().allowCredentials(true).build())
                 .hasMessageStartingWith("Invalid CORS configuration: allowAnyOrigin: '*' cannot be combined with "
                         + "credentials (allowCredentials = true): ");
