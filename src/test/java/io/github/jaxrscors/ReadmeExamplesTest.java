@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -58,6 +59,7 @@ class ReadmeExamplesTest {
     private static final java.nio.file.Path README = Paths.get("README.md");
     private static final java.nio.file.Path DOCS = Paths.get("docs");
     private static final java.nio.file.Path KTOR_GUIDE = DOCS.resolve("migrating-from-ktor.md");
+    private static final java.nio.file.Path BEHAVIOUR = DOCS.resolve("behaviour.md");
     private static final java.nio.file.Path REFUSALS = DOCS.resolve("refused-at-startup.md");
     private static final java.nio.file.Path TROUBLESHOOTING = DOCS.resolve("troubleshooting.md");
     private static final java.nio.file.Path SNIPPET_SOURCES = Paths.get("src/test/java/io/github/jaxrscors/readme");
@@ -88,8 +90,8 @@ class ReadmeExamplesTest {
 
     @Test
     void everyCodeBlockIsACommandOrASnippetThisTestChecks() throws IOException {
-        assertThat(markedBlocks(README)).containsExactlyInAnyOrder("jersey-dependencies", "minimal-config", "no-config-message",
-                "config-table", "policies-config", "cors-annotation", "builder");
+        assertThat(markedBlocks(README)).containsExactlyInAnyOrder("jersey-dependencies", "minimal-config", "config-table",
+                "policies-config", "cors-annotation", "builder");
     }
 
     /** Every document under docs/ is listed here with the snippets it marks, and each of those is checked. */
@@ -102,8 +104,8 @@ class ReadmeExamplesTest {
                         "liberty-features", "liberty-variable"),
                 "public-suffix-list.md", Set.of("psl-version"),
                 "refused-at-startup.md", Set.of("refusals", "star-with-credentials-config", "star-with-credentials-message"),
-                "troubleshooting.md", Set.of("logging-properties", "decision-log", "exception-mapper"),
-                "behaviour.md", Set.of(),
+                "troubleshooting.md", Set.of("logging-properties", "decision-log", "no-config-message", "exception-mapper"),
+                "behaviour.md", Set.of("tests-table"),
                 "comparison.md", Set.of(),
                 "performance.md", Set.of());
         try (Stream<java.nio.file.Path> docs = Files.list(DOCS)) {
@@ -116,6 +118,30 @@ class ReadmeExamplesTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    private static final Pattern TEST_CLASS = Pattern.compile("`(\\w+Test)`");
+    private static final java.nio.file.Path TESTS = Paths.get("src/test/java/io/github/jaxrscors");
+
+    /** docs/behaviour.md's list of the tests of each behaviour names tests that exist, and every test class beside this one. */
+    @Test
+    void behaviourDocumentListsTheTestOfEachBehaviour() throws IOException {
+        Set<String> listed = new TreeSet<>();
+        for (List<String> row : tableRows(block(BEHAVIOUR, "tests-table"))) {
+            Matcher test = TEST_CLASS.matcher(row.get(1));
+            while (test.find()) {
+                listed.add(test.group(1));
+            }
+        }
+        try (Stream<java.nio.file.Path> everywhere = Files.walk(TESTS); Stream<java.nio.file.Path> here = Files.list(TESTS)) {
+            assertThat(testClasses(everywhere)).as("the tests the document names").containsAll(listed);
+            assertThat(listed).as("the test classes of %s", TESTS).containsAll(testClasses(here));
+        }
+    }
+
+    private static Set<String> testClasses(Stream<java.nio.file.Path> files) {
+        return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith("Test.java"))
+                .map(name -> name.substring(0, name.length() - ".java".length())).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test
@@ -407,12 +433,12 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void missingConfigImplementationFailsDeploymentWithTheReadmeMessage() throws IOException {
+    void missingConfigImplementationFailsDeploymentWithTheDocumentedMessage() throws IOException {
         Supplier<Settings.Source> none = () -> {
             throw new IllegalStateException("No ConfigProviderResolver implementation found");
         };
         ResourceConfig app = new ResourceConfig(OrderResource.class).register(new Installation(null, none));
-        assertThat(deploymentFailure(app)).hasMessage(readmeBlock("no-config-message"));
+        assertThat(deploymentFailure(app)).hasMessage(block(TROUBLESHOOTING, "no-config-message"));
     }
 
     @Test
