@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -28,8 +29,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every mistake refused when the application starts, made through the builder and through
- * {@code cors.*} keys, with the message a user reads; and the documented defaults against the real ones.
+ * The public {@link CorsPolicy}: every mistake refused alike through the builder, through
+ * {@code cors.*} keys and in a named policy, with the message a user reads; builder arguments that
+ * are null or blank, refused at the call; every key read; and the documented defaults against the
+ * real ones.
  */
 class CorsPolicyTest {
 
@@ -360,6 +363,54 @@ class CorsPolicyTest {
         assertThat(policy.allowedMethods()).containsExactly("GET", "HEAD", "POST");
         assertThatThrownBy(() -> policy.allowedMethods().add("PUT")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> policy.allowedOrigins().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    record Call(String description, Consumer<CorsPolicy.Builder> call, Class<? extends RuntimeException> type, String message) {
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    static Stream<Call> badArguments() {
+        return Stream.of(
+                new Call("allowOrigin(null)", b -> b.allowOrigin(null), NullPointerException.class, "allowOrigin: origin is null"),
+                new Call("allowOrigin(\"\")", b -> b.allowOrigin(""), IllegalArgumentException.class, "allowOrigin: origin is empty"),
+                new Call("allowOrigin(\" \")", b -> b.allowOrigin(" "), IllegalArgumentException.class, "allowOrigin: origin is blank"),
+                new Call("allowHost(null)", b -> b.allowHost(null), NullPointerException.class, "allowHost: host is null"),
+                new Call("allowHost(\"\")", b -> b.allowHost(""), IllegalArgumentException.class, "allowHost: host is empty"),
+                new Call("allowHost(host, null)", b -> b.allowHost("example.com", null), NullPointerException.class,
+                        "allowHost: schemes is null"),
+                new Call("allowHost(host, [\"\"])", b -> b.allowHost("example.com", List.of("")), IllegalArgumentException.class,
+                        "allowHost: schemes element is empty"),
+                new Call("allowHost(host, schemes, null)", b -> b.allowHost("example.com", List.of("https"), null),
+                        NullPointerException.class, "allowHost: subDomains is null"),
+                new Call("allowHost(host, schemes, [\" \"])", b -> b.allowHost("example.com", List.of("https"), List.of(" ")),
+                        IllegalArgumentException.class, "allowHost: subDomains element is blank"),
+                new Call("allowOrigins(null)", b -> b.allowOrigins(null), NullPointerException.class, "allowOrigins: predicate is null"),
+                new Call("allowMethod(null)", b -> b.allowMethod(null), NullPointerException.class, "allowMethod: method is null"),
+                new Call("allowMethod(\"\")", b -> b.allowMethod(""), IllegalArgumentException.class, "allowMethod: method is empty"),
+                new Call("allowHeader(null)", b -> b.allowHeader(null), NullPointerException.class, "allowHeader: header is null"),
+                new Call("allowHeader(\"\\t\")", b -> b.allowHeader("\t"), IllegalArgumentException.class, "allowHeader: header is blank"),
+                new Call("allowHeadersPrefixed(null)", b -> b.allowHeadersPrefixed(null), NullPointerException.class,
+                        "allowHeadersPrefixed: prefix is null"),
+                new Call("allowHeadersPrefixed(\"\")", b -> b.allowHeadersPrefixed(""), IllegalArgumentException.class,
+                        "allowHeadersPrefixed: prefix is empty"),
+                new Call("allowHeaders(null)", b -> b.allowHeaders(null), NullPointerException.class, "allowHeaders: predicate is null"),
+                new Call("exposeHeader(null)", b -> b.exposeHeader(null), NullPointerException.class, "exposeHeader: header is null"),
+                new Call("exposeHeader(\"\")", b -> b.exposeHeader(""), IllegalArgumentException.class, "exposeHeader: header is empty"),
+                new Call("maxAge(null)", b -> b.maxAge(null), NullPointerException.class, "maxAge: maxAge is null"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badArguments")
+    void nullOrBlankArgumentsAreRefusedAtTheCall(Call row) {
+        CorsPolicy.Builder builder = CorsPolicy.builder();
+
+        RuntimeException thrown = catchThrowableOfType(row.type(), () -> row.call().accept(builder));
+
+        assertThat(thrown).as("refused at the call").isNotNull().hasMessage(row.message());
+        assertThat(builder.build()).as("nothing was recorded").isEqualTo(CorsPolicy.builder().build());
     }
 
     /* Defaults: each public getter states its default in its Javadoc; the builder and config must agree. */

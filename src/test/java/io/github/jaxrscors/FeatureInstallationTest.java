@@ -1,5 +1,6 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.ItemsApps;
 import io.github.jaxrscors.testing.TestServer;
 import io.github.jaxrscors.testing.TestConfig;
 import io.github.jaxrscors.testing.Reply;
@@ -42,7 +43,7 @@ class FeatureInstallationTest {
             "cors.exposed-headers", "X-Total-Count");
 
     private static ResourceConfig resources() {
-        return new ResourceConfig().register(new CorsHttpTest.Items(new AtomicInteger()));
+        return new ResourceConfig().register(new ItemsApps.Items(new AtomicInteger()));
     }
 
     @Test

@@ -81,7 +81,6 @@ final class KtorApps implements AutoCloseable {
         return refused.problems().stream().map(Object::toString).toList();
     }
 
-    /** A port on this machine other than the server's, for an origin that differs from it only there. */
     /** Ktor's {@code anyHost(); allowCredentials = true} is refused: any site could read users' data. */
     static final String STAR_WITH_CREDENTIALS = "allowAnyOrigin: '*' cannot be combined with credentials "
             + "(allowCredentials = true): any site could read your users' data. List the origins explicitly, "
@@ -109,6 +108,7 @@ final class KtorApps implements AutoCloseable {
         assertThat(reply.body()).isEmpty();
     }
 
+    /** A port on this machine other than the server's, for an origin that differs from it only there. */
     static int otherPort(TestServer server) {
         return server.port() == 8080 ? 8081 : 8080;
     }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -59,14 +60,17 @@ class ReadmeExamplesTest {
     private static final java.nio.file.Path README = Paths.get("README.md");
     private static final java.nio.file.Path DOCS = Paths.get("docs");
     private static final java.nio.file.Path KTOR_GUIDE = DOCS.resolve("migrating-from-ktor.md");
+    private static final java.nio.file.Path BEHAVIOUR = DOCS.resolve("behaviour.md");
+    private static final java.nio.file.Path REFUSALS = DOCS.resolve("refused-at-startup.md");
+    private static final java.nio.file.Path TROUBLESHOOTING = DOCS.resolve("troubleshooting.md");
     private static final java.nio.file.Path SNIPPET_SOURCES = Paths.get("src/test/java/io/github/jaxrscors/readme");
     private static final Pattern MARKER = Pattern.compile("<!-- snippet: ([a-z-]+) -->");
 
     private static final String ADMIN = "https://admin.example.com";
     private static final String SHOP = "https://shop.example.com";
 
-    /** A README code block and the source file whose tagged region it must equal. */
-    record JavaSnippet(String name, String file) {
+    /** A code block of the README or of a document, and the source file whose tagged region it must equal. */
+    record JavaSnippet(String name, java.nio.file.Path document, String file) {
         @Override
         public String toString() {
             return name;
@@ -74,37 +78,39 @@ class ReadmeExamplesTest {
     }
 
     static Stream<JavaSnippet> javaSnippets() {
-        return Stream.of(new JavaSnippet("cors-annotation", "CustomerResource.java"),
-                new JavaSnippet("builder", "ProgrammaticPolicy.java"),
-                new JavaSnippet("exception-mapper", "UnhandledExceptionMapper.java"),
-                new JavaSnippet("inspector", "CorsRulesTest.java"));
+        return Stream.of(new JavaSnippet("cors-annotation", README, "CustomerResource.java"),
+                new JavaSnippet("builder", README, "ProgrammaticPolicy.java"),
+                new JavaSnippet("exception-mapper", TROUBLESHOOTING, "UnhandledExceptionMapper.java"),
+                new JavaSnippet("inspector", README, "CorsRulesTest.java"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("javaSnippets")
     void javaSnippetsAreTheCompiledCode(JavaSnippet snippet) throws IOException {
-        assertThat(readmeBlock(snippet.name())).isEqualTo(region(snippet.file(), snippet.name()));
+        assertThat(block(snippet.document(), snippet.name())).isEqualTo(region(snippet.file(), snippet.name()));
     }
 
     @Test
     void everyCodeBlockIsACommandOrASnippetThisTestChecks() throws IOException {
-        assertThat(markedBlocks(README)).containsExactlyInAnyOrder("jersey-dependencies", "minimal-config", "no-config-message",
-                "config-table", "policies-config", "cors-annotation", "builder", "refusals",
-                "star-with-credentials-config", "star-with-credentials-message", "logging-properties",
-                "decision-log", "exception-mapper", "inspector", "paths-config");
+        assertThat(markedBlocks(README)).containsExactlyInAnyOrder("jersey-dependencies", "minimal-config", "config-table",
+                "policies-config", "cors-annotation", "builder", "inspector", "paths-config");
     }
 
     /** Every document under docs/ is listed here with the snippets it marks, and each of those is checked. */
     @Test
     void everyDocumentsCodeBlocksAreChecked() throws IOException {
-        Map<String, Set<String>> documents = Map.of(
-                "migrating-from-ktor.md", Set.of("ktor-table", "ktor-builder", "ktor-config"),
-                "live-reconfiguration.md", Set.of("refresh-config", "refresh-log", "reload-endpoint"),
-                "runtimes.md", Set.of("cxf-registration", "security-constraint", "exception-mapper", "helidon-meta-config",
-                        "liberty-features", "liberty-variable"),
-                "public-suffix-list.md", Set.of("psl-version"),
-                "comparison.md", Set.of(),
-                "performance.md", Set.of());
+        Map<String, Set<String>> documents = Map.ofEntries(
+                Map.entry("migrating-from-ktor.md", Set.of("ktor-table", "ktor-builder", "ktor-config")),
+                Map.entry("live-reconfiguration.md", Set.of("refresh-config", "refresh-log", "reload-endpoint")),
+                Map.entry("runtimes.md", Set.of("cxf-registration", "security-constraint", "exception-mapper", "helidon-meta-config",
+                        "liberty-features", "liberty-variable")),
+                Map.entry("public-suffix-list.md", Set.of("psl-version")),
+                Map.entry("refused-at-startup.md", Set.of("refusals", "star-with-credentials-config", "star-with-credentials-message")),
+                Map.entry("troubleshooting.md", Set.of("logging-properties", "decision-log", "no-config-message", "exception-mapper")),
+                Map.entry("behaviour.md", Set.of("tests-table")),
+                Map.entry("operating.md", Set.of()),
+                Map.entry("comparison.md", Set.of()),
+                Map.entry("performance.md", Set.of()));
         try (Stream<java.nio.file.Path> docs = Files.list(DOCS)) {
             assertThat(docs.map(doc -> doc.getFileName().toString())).containsExactlyInAnyOrderElementsOf(documents.keySet());
         }
@@ -115,6 +121,30 @@ class ReadmeExamplesTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    private static final Pattern TEST_CLASS = Pattern.compile("`(\\w+Test)`");
+    private static final java.nio.file.Path TESTS = Paths.get("src/test/java/io/github/jaxrscors");
+
+    /** docs/behaviour.md's list of the tests of each behaviour names tests that exist, and every test class beside this one. */
+    @Test
+    void behaviourDocumentListsTheTestOfEachBehaviour() throws IOException {
+        Set<String> listed = new TreeSet<>();
+        for (List<String> row : tableRows(block(BEHAVIOUR, "tests-table"))) {
+            Matcher test = TEST_CLASS.matcher(row.get(1));
+            while (test.find()) {
+                listed.add(test.group(1));
+            }
+        }
+        try (Stream<java.nio.file.Path> everywhere = Files.walk(TESTS); Stream<java.nio.file.Path> here = Files.list(TESTS)) {
+            assertThat(testClasses(everywhere)).as("the tests the document names").containsAll(listed);
+            assertThat(listed).as("the test classes of %s", TESTS).containsAll(testClasses(here));
+        }
+    }
+
+    private static Set<String> testClasses(Stream<java.nio.file.Path> files) {
+        return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith("Test.java"))
+                .map(name -> name.substring(0, name.length() - ".java".length())).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test
@@ -284,12 +314,12 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void unknownPolicyNameIsReportedAsTheReadmeShows() throws IOException {
+    void unknownPolicyNameIsReportedAsDocumented() throws IOException {
         Config config = config(properties(readmeBlock("policies-config")));
         ResourceConfig app = new ResourceConfig(MistypedPolicy.class).register(new Installation(null, () -> MicroProfileSettings.of(config)));
         CorsConfigException refused = deploymentFailure(app);
         String problem = refused.problems().stream().map(Object::toString).toList().get(0).replace(MistypedPolicy.class.getName(), "com.example.CustomerResource");
-        assertThat(Files.readString(README)).contains("`" + problem + "`");
+        assertThat(Files.readString(REFUSALS)).contains("`" + problem + "`");
     }
 
     @Path("/customers")
@@ -301,7 +331,7 @@ class ReadmeExamplesTest {
         }
     }
 
-    /** The README's note: below a sub-resource locator, the locator's policy answers. */
+    /** docs/behaviour.md's note: below a sub-resource locator, the locator's policy answers. */
     @Test
     void subResourceLocatorPolicyAnswersBelowIt() throws Exception {
         try (TestServer server = TestServer.start(new ResourceConfig(Accounts.class),
@@ -341,8 +371,8 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void decisionLogShowsTheReadmeLines() throws Exception {
-        Properties logging = properties(readmeBlock("logging-properties"));
+    void decisionLogShowsTheDocumentedLines() throws Exception {
+        Properties logging = properties(block(TROUBLESHOOTING, "logging-properties"));
         assertThat(logging.getProperty("java.util.logging.ConsoleHandler.level")).isEqualTo("FINE");
         Logger logger = Logger.getLogger(DecisionLog.LOGGER);
         Level previous = logger.getLevel();
@@ -376,7 +406,7 @@ class ReadmeExamplesTest {
             logger.removeHandler(capture);
             logger.setLevel(previous);
         }
-        assertThat(lines).isEqualTo(readmeBlock("decision-log").lines().toList());
+        assertThat(lines).isEqualTo(block(TROUBLESHOOTING, "decision-log").lines().toList());
     }
 
     @Test
@@ -398,7 +428,7 @@ class ReadmeExamplesTest {
 
     @Test
     void refusalTableShowsTheExactMessages() throws IOException {
-        List<List<String>> rows = tableRows(readmeBlock("refusals"));
+        List<List<String>> rows = tableRows(block(REFUSALS, "refusals"));
         assertThat(rows).hasSizeGreaterThan(10);
         for (List<String> row : rows) {
             // One setting, or several joined by "with": each a `key=value` code span.
@@ -418,23 +448,23 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void starWithCredentialsIsRefusedWithTheReadmeMessage() throws IOException {
-        Config config = config(properties(readmeBlock("star-with-credentials-config")));
+    void starWithCredentialsIsRefusedWithTheDocumentedMessage() throws IOException {
+        Config config = config(properties(block(REFUSALS, "star-with-credentials-config")));
         assertThatThrownBy(() -> CorsPolicy.fromConfig(config))
                 .isInstanceOf(CorsConfigException.class)
-                .hasMessage(readmeBlock("star-with-credentials-message"));
+                .hasMessage(block(REFUSALS, "star-with-credentials-message"));
         assertThatThrownBy(() -> CorsPolicy.builder().allowAnyOrigin().allowCredentials(true).build())
                 .hasMessageStartingWith("Invalid CORS configuration: allowAnyOrigin: '*' cannot be combined with "
                         + "credentials (allowCredentials = true): ");
     }
 
     @Test
-    void missingConfigImplementationFailsDeploymentWithTheReadmeMessage() throws IOException {
+    void missingConfigImplementationFailsDeploymentWithTheDocumentedMessage() throws IOException {
         Supplier<Settings.Source> none = () -> {
             throw new IllegalStateException("No ConfigProviderResolver implementation found");
         };
         ResourceConfig app = new ResourceConfig(OrderResource.class).register(new Installation(null, none));
-        assertThat(deploymentFailure(app)).hasMessage(readmeBlock("no-config-message"));
+        assertThat(deploymentFailure(app)).hasMessage(block(TROUBLESHOOTING, "no-config-message"));
     }
 
     @Test

@@ -199,6 +199,17 @@ class CompiledPolicyTest {
     }
 
     @Test
+    void aPrefixThatWouldMatchEveryHeaderIsNeverAllowed() {
+        CorsPolicy policy = CorsPolicy.builder().allowOrigin("https://app.example.com").allowHeadersPrefixed("X-").build();
+
+        CompiledPolicy compiled = CorsPolicies.compile(policy);
+
+        assertThat(compiled.preflight("https://app.example.com", "GET", "authorization", false).reason("https://app.example.com"))
+                .as("not every header").isEqualTo(Reason.HEADER);
+        assertThat(compiled.preflight("https://app.example.com", "GET", "x-token", false)).isEqualTo(Decision.ALLOWED_ECHOING_HEADERS);
+    }
+
+    @Test
     void omitsWhatThePolicyDoesNotSend() {
         CompiledPolicy policy = CorsPolicies.compile(CorsPolicy.builder()
                 .allowOrigin(ORIGIN)

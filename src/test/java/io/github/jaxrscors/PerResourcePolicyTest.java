@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * headers, so a header that should be absent is checked too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PerResourceHttpTest {
+class PerResourcePolicyTest {
 
     private static final String APP = "https://app.example.com";
     private static final String OPS = "https://ops.example.com";

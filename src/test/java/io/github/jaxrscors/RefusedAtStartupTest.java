@@ -1,15 +1,17 @@
 package io.github.jaxrscors;
 
-import io.github.jaxrscors.testing.TestConfig;
-import io.github.jaxrscors.internal.config.ConfigReader;
-import io.github.jaxrscors.internal.config.Settings;
-import io.github.jaxrscors.internal.config.MicroProfileSettings;
-import io.github.jaxrscors.internal.deployment.Installation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.jaxrscors.CorsConfigException.Problem;
+import io.github.jaxrscors.internal.config.ConfigReader;
+import io.github.jaxrscors.internal.config.MicroProfileSettings;
+import io.github.jaxrscors.internal.config.Settings;
+import io.github.jaxrscors.internal.deployment.Installation;
+import io.github.jaxrscors.testing.TestConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The configurations refused when the application starts: each one alone, with the message a user
- * reads (key, value, reason and fix), and several together reported at once.
+ * reads (key, value, reason and fix); several together, reported at once, also as values a tool can
+ * act on; the builder's under its own method names. The table of docs/refused-at-startup.md is run
+ * by {@link ReadmeExamplesTest}; a refusal that belongs to one feature is tested with it:
+ * {@link CredentialsTest} (plain http with credentials), {@link PrivateNetworkAccessTest},
+ * {@code runtime.quarkus.QuarkusCorsTest}, {@link CorsPolicyTest} (each mistake in code and in
+ * configuration alike).
  */
-class ConfigValidationTest {
+class RefusedAtStartupTest {
 
     /** A configuration that must be refused with one problem containing every fragment. */
     record Refusal(String description, Map<String, String> config, List<String> fragments) {
@@ -223,6 +230,31 @@ class ConfigValidationTest {
         }
         assertThat(e.getMessage()).startsWith("Invalid CORS configuration (" + expected.size() + " problems):");
         assertThat(e.getMessage().lines().skip(1)).hasSize(expected.size()).allSatisfy(l -> assertThat(l).startsWith("  - "));
+    }
+
+    @Test
+    void problemsAreValuesWithTheirSiteAndValue() {
+        CorsConfigException e = catchThrowableOfType(CorsConfigException.class, () -> CorsPolicy.fromConfig(TestConfig.of(Map.of(
+                "cors.allowed-origins", "https://app.example.com/",
+                "cors.max-age", "-5",
+                "cors.alowed-methods", "PUT"))));
+
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                new Problem("cors.alowed-methods", null, "unknown key; did you mean cors.allowed-methods?"),
+                new Problem("cors.allowed-origins", "https://app.example.com/",
+                        "'https://app.example.com/' has a trailing slash, which an origin never has; write 'https://app.example.com'"),
+                new Problem("cors.max-age", "-5", "-5 is negative; use 0 to omit Access-Control-Max-Age"));
+        assertThat(e.getMessage()).isEqualTo("Invalid CORS configuration (3 problems):\n"
+                + e.problems().stream().map(p -> "  - " + p).reduce((a, b) -> a + "\n" + b).orElseThrow());
+    }
+
+    @Test
+    void theBuilderReportsItsOwnMethodNames() {
+        CorsConfigException e = catchThrowableOfType(CorsConfigException.class,
+                () -> CorsPolicy.builder().allowOrigin("https://*.github.io").maxAge(Duration.ofSeconds(-1)).preflightStatus(302).build());
+
+        assertThat(e.problems()).extracting(Problem::where).containsExactly("allowOrigin", "maxAge", "preflightStatus");
+        assertThat(e.problems()).extracting(Problem::value).containsExactly("https://*.github.io", "-1", "302");
     }
 
     @Path("r")

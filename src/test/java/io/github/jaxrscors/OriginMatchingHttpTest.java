@@ -1,10 +1,16 @@
 package io.github.jaxrscors;
 
-import io.github.jaxrscors.testing.TestServer;
-import io.github.jaxrscors.testing.Reply;
-import io.github.jaxrscors.internal.policy.OriginParser;
+import static io.github.jaxrscors.testing.ItemsApps.EVIL;
+import static io.github.jaxrscors.testing.ItemsApps.ORIGIN;
+import static io.github.jaxrscors.testing.ItemsApps.REFUSAL_VARY;
+import static io.github.jaxrscors.testing.ItemsApps.REFUSED_PREFLIGHT_VARY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jaxrscors.internal.policy.OriginParser;
+import io.github.jaxrscors.testing.ItemsApps;
+import io.github.jaxrscors.testing.ItemsApps.App;
+import io.github.jaxrscors.testing.Reply;
+import io.github.jaxrscors.testing.TestServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,16 +24,21 @@ import java.util.stream.Stream;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The origin-matching bugs found in other CORS libraries, tried over real HTTP against two policies:
- * an exact allow-list, and {@code https://*.example.com} with credentials. A refused origin gets 403
- * on preflight and actual request, with no {@code Access-Control-*} header and not echoed anywhere;
- * an allowed one is echoed exactly as sent.
+ * Which origins are allowed, over real HTTP. First the origin-matching bugs found in other CORS
+ * libraries, 509 of them, tried against two policies: an exact allow-list, and
+ * {@code https://*.example.com} with credentials. A refused origin gets 403 on preflight and actual
+ * request, with no {@code Access-Control-*} header and not echoed anywhere; an allowed one is echoed
+ * exactly as sent. Then malformed, repeated, over-long and {@code null} origins against the items
+ * application, the resource never invoked, and what any origin ({@code *}) still refuses.
+ * How origins are parsed and matched: {@code internal.policy.OriginParserTest} and
+ * {@code internal.policy.OriginMatchingTest}.
  */
-class OriginBypassHttpTest {
+class OriginMatchingHttpTest {
 
     @Path("r")
     public static class Resource {
@@ -71,6 +82,7 @@ class OriginBypassHttpTest {
         }
     }
 
+    private static final ItemsApps APPS = new ItemsApps();
     private static final Map<PolicyUnderTest, TestServer> SERVERS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> TRIED = new ConcurrentHashMap<>();
 
@@ -83,6 +95,7 @@ class OriginBypassHttpTest {
 
     @AfterAll
     static void stop() {
+        APPS.close();
         SERVERS.values().forEach(TestServer::close);
         StringBuilder summary = new StringBuilder("Origin bypass cases tried per family (each as actual GET and as preflight):");
         new TreeMap<>(TRIED).forEach((family, n) -> summary.append("\n  ").append(family).append(": ").append(n));
@@ -292,6 +305,107 @@ class OriginBypassHttpTest {
                 }
             }
             assertThat(String.join(",", response.all("Vary"))).contains("Origin");
+        }
+    }
+
+    /*
+     * Against the items application: an Origin that is malformed, repeated, too long, "null" or not
+     * allowed gets 403, no CORS headers, the exact Vary of a refusal; not echoed, the resource not invoked.
+     */
+
+    record BadOrigin(String description, List<String> origins) {
+        @Override
+        public String toString() {
+            return description;
+        }
+
+        String[] headers(String... more) {
+            List<String> headers = new ArrayList<>();
+            origins.forEach(origin -> {
+                headers.add("Origin");
+                headers.add(origin);
+            });
+            headers.addAll(List.of(more));
+            return headers.toArray(String[]::new);
+        }
+    }
+
+    static Stream<BadOrigin> badOrigins() {
+        return Stream.of(
+                new BadOrigin("not allowed", List.of(EVIL)),
+                new BadOrigin("allowed host, other scheme", List.of("http://app.example.com")),
+                new BadOrigin("allowed host, other port", List.of("https://app.example.com:8443")),
+                new BadOrigin("ends with the allowed host", List.of("https://evilapp.example.com")),
+                new BadOrigin("allowed origin with a path", List.of(ORIGIN + "/")),
+                new BadOrigin("no scheme", List.of("app.example.com")),
+                new BadOrigin("repeated, both allowed", List.of(ORIGIN, ORIGIN)),
+                new BadOrigin("repeated, one allowed", List.of(ORIGIN, EVIL)),
+                new BadOrigin("too long", List.of("https://" + "a".repeat(OriginParser.MAX_LENGTH) + ".example.com")),
+                new BadOrigin("null", List.of("null")));
+    }
+
+    @ParameterizedTest(name = "actual: {0}")
+    @MethodSource("badOrigins")
+    void actualRequestFromABadOriginIsForbidden(BadOrigin bad) {
+        App app = APPS.defaultApp();
+        int before = app.resourceCalls().get();
+
+        Reply reply = app.send("GET", "items", bad.headers());
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.corsHeaders()).isEmpty();
+        assertThat(reply.elements("Vary")).containsExactlyElementsOf(REFUSAL_VARY);
+        bad.origins().forEach(origin -> assertThat(reply.body()).doesNotContain(origin));
+        assertThat(app.resourceCalls().get()).as("resource not invoked").isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "preflight: {0}")
+    @MethodSource("badOrigins")
+    void preflightFromABadOriginIsForbidden(BadOrigin bad) {
+        Reply reply = APPS.defaultApp().send("OPTIONS", "items", bad.headers("Access-Control-Request-Method", "PUT"));
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.corsHeaders()).isEmpty();
+        assertThat(reply.elements("Vary")).containsExactlyElementsOf(REFUSED_PREFLIGHT_VARY);
+        bad.origins().forEach(origin -> assertThat(reply.body()).doesNotContain(origin));
+    }
+
+    @Test
+    void anyOriginStillRefusesMalformedRepeatedAndTooLongOrigins() {
+        App app = APPS.anyOriginApp();
+
+        for (BadOrigin bad : List.of(
+                new BadOrigin("malformed", List.of(ORIGIN + "/")),
+                new BadOrigin("repeated", List.of(ORIGIN, EVIL)),
+                new BadOrigin("too long", List.of("https://" + "a".repeat(OriginParser.MAX_LENGTH) + ".example.com")))) {
+            Reply actual = app.send("GET", "items", bad.headers());
+            Reply preflight = app.send("OPTIONS", "items", bad.headers("Access-Control-Request-Method", "PUT"));
+
+            assertThat(actual.status()).as(bad.description()).isEqualTo(403);
+            assertThat(actual.corsHeaders()).as(bad.description()).isEmpty();
+            assertThat(preflight.status()).as(bad.description()).isEqualTo(403);
+            assertThat(preflight.corsHeaders()).as(bad.description()).isEmpty();
+        }
+    }
+
+    @Test
+    void anyOriginAllowsNull() {
+        Reply actual = APPS.anyOriginApp().send("GET", "items", "Origin", "null");
+        Reply preflight = APPS.anyOriginApp().send("OPTIONS", "items", "Origin", "null", "Access-Control-Request-Method", "PUT");
+
+        assertThat(actual.status()).isEqualTo(200);
+        assertThat(actual.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("*");
+    }
+
+    @Test
+    void allowOriginIsTheOriginExactlyAsSent() {
+        for (String sent : List.of("HTTPS://App.Example.COM", "https://app.example.com:443")) {
+            Reply reply = APPS.defaultApp().send("GET", "items", "Origin", sent);
+
+            assertThat(reply.status()).as(sent).isEqualTo(200);
+            assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(sent);
         }
     }
 
