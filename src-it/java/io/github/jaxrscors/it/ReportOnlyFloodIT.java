@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -184,11 +186,14 @@ class ReportOnlyFloodIT {
         assertThat(set.status()).isEqualTo(200);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (Request.of("GET", "api/items", "Origin", EVIL).sendTo(server).status() != 403) {
+        String probe = "https://enforced.example";
+        while (Request.of("GET", "api/items", "Origin", probe).sendTo(server).status() != 403) {
             assertThat(System.nanoTime()).as("enforcing within 20 s of the change").isLessThan(deadline);
             Thread.sleep(100);
         }
         log.await("the new generation", l -> l.contains("CORS configuration changed; the new policy is active"));
+        // The probes' lines come through the pipe after their answers: the last one marks the end of them.
+        log.await("the refusal of the probe", l -> l.contains(" rejected: origin '" + probe + "'"));
         ServerLog enforcing = ServerLog.from(server);
         List<String> rejected = new ArrayList<>();
         for (Request refusal : REFUSALS) {
@@ -219,7 +224,8 @@ class ReportOnlyFloodIT {
                 if (failure != null) {
                     wrong.add(origin + ": " + failure);
                 } else if (response.statusCode() != 200 || !response.body().equals("items")
-                        || response.headers().map().keySet().stream().anyMatch(h -> h.toLowerCase().startsWith("access-control-"))) {
+                        || response.headers().map().keySet().stream()
+                                .anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("access-control-"))) {
                     wrong.add(origin + ": " + response.statusCode() + " " + response.headers().map());
                 }
             }));
@@ -256,7 +262,7 @@ class ReportOnlyFloodIT {
     }
 
     private static Map<String, Long> grown(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> grown = new java.util.TreeMap<>();
+        Map<String, Long> grown = new TreeMap<>();
         after.forEach((key, count) -> {
             long by = count - before.getOrDefault(key, 0L);
             if (by != 0) {

@@ -9,8 +9,10 @@ import java.net.MalformedURLException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -117,12 +119,15 @@ final class RolloutScenarios {
         return PORT.matcher(text).replaceAll("$1:PORT");
     }
 
-    /** The policies as a server with {@code overrides} (system properties there) reads them. */
+    /**
+     * The policies as a server with {@code overrides} (system properties there) reads them: here
+     * they are environment variables, which override the file as system properties do.
+     */
     static CorsInspector inspector(Map<String, String> overrides) throws MalformedURLException {
         Path file = Path.of(System.getProperty("it.config.dir"), CONFIG, "META-INF", "microprofile-config.properties");
         Config config = TestConfig.layers().file(file.toUri().toURL())
-                .environment(overrides.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                        e -> e.getKey().toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), Map.Entry::getValue)))
+                .environment(overrides.entrySet().stream().collect(Collectors.toMap(
+                        e -> e.getKey().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), Map.Entry::getValue)))
                 .build();
         return CorsInspector.builder().application(new RolloutApplication()).config(config).build();
     }
@@ -135,7 +140,7 @@ final class RolloutScenarios {
 
     /** The {@code cors.requests} attributes the answer is counted under, as {@code DecisionTally} lists them. */
     static String countedAs(Scenario scenario, CorsInspector.Answer answer) {
-        return String.join(" ", scenario.preflight() ? "preflight" : "actual", answer.outcome().name().toLowerCase(java.util.Locale.ROOT),
+        return String.join(" ", scenario.preflight() ? "preflight" : "actual", answer.outcome().name().toLowerCase(Locale.ROOT),
                 answer.reportOnly() ? "report_only" : "enforce", answer.policy(), answer.reasonCode() == null ? "-" : answer.reasonCode());
     }
 
