@@ -176,6 +176,24 @@ class DemoIT {
         }
     }
 
+    /** The route table below the buttons, as {@code CorsInspector.routes()} gives it for the API's resources and policy. */
+    @Test
+    void pageListsTheRouteTable() {
+        WebElement table = browser.findElement(By.id("routes"));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> "done".equals(table.getAttribute("data-state")));
+
+        List<List<String>> rows = table.findElements(By.cssSelector("tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                .toList();
+
+        assertThat(rows).containsExactly(
+                List.of("GET", "/api/greeting", "default", "http://127.0.0.1:*"),
+                List.of("GET", "/api/me", "default", "http://127.0.0.1:*"),
+                List.of("POST", "/api/notes", "default", "http://127.0.0.1:*"),
+                List.of("PUT", "/api/notes/{id}", "default", "http://127.0.0.1:*"),
+                List.of("GET", "/api/partners/report", "partners", "https://partners.example.com"));
+    }
+
     @Test
     void pageNamesBothOrigins() {
         assertThat(browser.findElement(By.id("page-origin")).getText()).isEqualTo(pageOrigin);

@@ -60,6 +60,7 @@ public final class ForkedJvm implements AutoCloseable {
         private final List<Path> extraClasspath = new ArrayList<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
+        private boolean withLibrary = true;
 
         public Spec(Class<?> mainClass, String classpathName) {
             this.mainClass = mainClass.getName();
@@ -69,6 +70,15 @@ public final class ForkedJvm implements AutoCloseable {
         /** Puts a directory of configuration files (e.g. one holding {@code META-INF/microprofile-config.properties}) first. */
         public Spec configDirectory(String name) {
             extraClasspath.add(Path.of(requiredProperty("it.config.dir"), name));
+            return this;
+        }
+
+        /**
+         * Leaves the library's jar off the classpath: the same application as its users ran it before
+         * they added the jar, to compare answers with.
+         */
+        public Spec withoutLibrary() {
+            withLibrary = false;
             return this;
         }
 
@@ -95,15 +105,17 @@ public final class ForkedJvm implements AutoCloseable {
             // A clean slate: no cors.* or CORS_* leaking in from the environment running the build.
             builder.environment().keySet().removeIf(k -> k.toUpperCase().startsWith("CORS"));
             builder.environment().putAll(environment);
-            return new ForkedJvm(builder.start(), mainClass + " on classpath '" + classpathName + "' env " + environment
-                    + " properties " + systemProperties);
+            return new ForkedJvm(builder.start(), mainClass + " on classpath '" + classpathName + "'"
+                    + (withLibrary ? "" : " without the library") + " env " + environment + " properties " + systemProperties);
         }
 
         private String classpath() throws IOException {
             List<String> entries = new ArrayList<>();
             extraClasspath.forEach(p -> entries.add(p.toString()));
             // The packaged jar, as users get it, and the test applications without the unit tests' resources.
-            entries.add(requiredProperty("it.library.jar"));
+            if (withLibrary) {
+                entries.add(requiredProperty("it.library.jar"));
+            }
             entries.add(requiredProperty("it.apps.jar"));
             entries.add(Files.readString(Path.of(requiredProperty("it.classpath.dir"), classpathName + ".txt")).trim());
             return String.join(File.pathSeparator, entries);

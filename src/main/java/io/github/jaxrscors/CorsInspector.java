@@ -164,7 +164,8 @@ public final class CorsInspector {
      * @param method the request's method
      * @param path the request path relative to the application, encoded: {@code /orders/7}
      * @param headers the request's header lines, name and value alternating; a name given twice is
-     *     two lines, joined with commas as HTTP joins them
+     *     two lines, joined with commas as HTTP joins them; spaces and tabs around a value are not
+     *     part of it, as in HTTP
      * @return the answer
      */
     public Answer request(String method, String path, String... headers) {
@@ -201,9 +202,30 @@ public final class CorsInspector {
             this.method = method;
             this.path = path;
             for (int i = 0; i < lines.length; i += 2) {
-                headers.merge(lines[i].toLowerCase(Locale.ROOT), Objects.requireNonNull(lines[i + 1], lines[i]),
+                headers.merge(lines[i].toLowerCase(Locale.ROOT), fieldValue(Objects.requireNonNull(lines[i + 1], lines[i])),
                         (a, b) -> a + "," + b);
             }
+        }
+
+        /**
+         * The value as a server hands it to the application: HTTP leaves the whitespace around a
+         * field value out of it (RFC 9110, 5.5), so {@code " https://a.example"} is the origin
+         * {@code https://a.example} there, and must be here.
+         */
+        private static String fieldValue(String line) {
+            int start = 0;
+            int end = line.length();
+            while (start < end && isOptionalWhitespace(line.charAt(start))) {
+                start++;
+            }
+            while (end > start && isOptionalWhitespace(line.charAt(end - 1))) {
+                end--;
+            }
+            return line.substring(start, end);
+        }
+
+        private static boolean isOptionalWhitespace(char c) {
+            return c == ' ' || c == '\t';
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.jaxrscors.it.app;
 
+import jakarta.ws.rs.core.Application;
 import java.io.IOException;
 
 /** The protocol between a server started in its own JVM and {@code ForkedJvm}, which started it. */
@@ -11,6 +12,9 @@ public final class ForkedMain {
     /** The line a server that counts them prints after its shutdown: how many refresh threads are left. */
     public static final String THREADS_AFTER_SHUTDOWN = "REFRESH THREADS AFTER SHUTDOWN ";
 
+    /** The system property naming the application a generic server deploys ({@code JerseyServer}, {@code RestEasyServer}). */
+    public static final String APPLICATION = "it.application";
+
     /** A started server: the port it listens on, and how to stop it. */
     public record Started(int port, Runnable stop) {
     }
@@ -21,6 +25,15 @@ public final class ForkedMain {
     }
 
     private ForkedMain() {
+    }
+
+    /** The application named by {@value #APPLICATION}. */
+    public static Class<? extends Application> application() throws ClassNotFoundException {
+        String name = System.getProperty(APPLICATION);
+        if (name == null) {
+            throw new IllegalStateException("-D" + APPLICATION + "=<Application class> names the application to deploy");
+        }
+        return Class.forName(name).asSubclass(Application.class);
     }
 
     /**

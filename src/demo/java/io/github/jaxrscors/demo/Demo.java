@@ -76,7 +76,7 @@ public final class Demo implements AutoCloseable {
         try {
             api = startApi(apiPort, configLoader);
             URI apiUri = URI.create("http://localhost:" + api.getListener("grizzly").getPort() + "/");
-            PageServer page = PageServer.start(pagePort, apiUri, decisions);
+            PageServer page = PageServer.start(pagePort, apiUri, decisions, new RouteTable(ConfigProvider.getConfig(configLoader)));
             return new Demo(decisions, configLoader, configDirectory, api, apiUri, page);
         } catch (IOException | RuntimeException e) {
             if (api != null) {

@@ -25,8 +25,8 @@ final class PageServer {
         this.uri = uri;
     }
 
-    /** Starts on 127.0.0.1:{@code port} (0: any free port), with the page calling {@code api}. */
-    static PageServer start(int port, URI api, DecisionFeed decisions) throws IOException {
+    /** Starts on 127.0.0.1:{@code port} (0: any free port), with the page calling {@code api}, whose routes are {@code routes}. */
+    static PageServer start(int port, URI api, DecisionFeed decisions, RouteTable routes) throws IOException {
         String page = readPage().replace("__API__", api.toString().replaceAll("/$", ""));
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("page", "127.0.0.1", port);
@@ -38,6 +38,12 @@ final class PageServer {
                 send(response, "application/json", json(decisions.lastSeq(), decisions.after(after)));
             }
         }, "/decisions");
+        server.getServerConfiguration().addHttpHandler(new HttpHandler() {
+            @Override
+            public void service(Request request, Response response) throws IOException {
+                send(response, "application/json", routes.json());
+            }
+        }, "/routes");
         server.getServerConfiguration().addHttpHandler(new HttpHandler() {
             @Override
             public void service(Request request, Response response) throws IOException {
@@ -98,7 +104,7 @@ final class PageServer {
         return json.append("]}").toString();
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         StringBuilder q = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -61,7 +61,11 @@ public final class DecisionLog {
         return value == null ? "(none)" : "'" + sanitize(value) + "'";
     }
 
-    /** At most {@value #MAX_QUOTED} printable ASCII characters: control characters become '?'. */
+    /**
+     * At most {@value #MAX_QUOTED} printable ASCII characters: control characters become '?', and a
+     * longer value ends in {@code ...(n chars)}. ASCII only, since the text also travels in the
+     * {@code Cors-Refusal} header, where servers write each character as one byte.
+     */
     static String sanitize(String value) {
         StringBuilder clean = new StringBuilder(Math.min(value.length(), MAX_QUOTED) + 16);
         for (int i = 0; i < value.length() && i < MAX_QUOTED; i++) {
@@ -69,7 +73,7 @@ public final class DecisionLog {
             clean.append(c < 0x20 || c >= 0x7F ? '?' : c);
         }
         if (value.length() > MAX_QUOTED) {
-            clean.append("…(").append(value.length()).append(" chars)");
+            clean.append("...(").append(value.length()).append(" chars)");
         }
         return clean.toString();
     }

@@ -22,7 +22,35 @@ enum JaxrsExchange implements Exchange<ContainerRequestContext> {
         if (values == null || values.isEmpty()) {
             return null;
         }
-        return values.size() == 1 ? values.get(0) : String.join(",", values);
+        if (values.size() == 1) {
+            return withoutOptionalWhitespace(values.get(0));
+        }
+        StringBuilder joined = new StringBuilder(withoutOptionalWhitespace(values.get(0)));
+        for (int i = 1; i < values.size(); i++) {
+            joined.append(',').append(withoutOptionalWhitespace(values.get(i)));
+        }
+        return joined.toString();
+    }
+
+    /**
+     * The whitespace around a field value is not part of it (RFC 9110, 5.5), but not every parser
+     * drops all of it (Grizzly keeps a trailing tab, and the spaces before it): without this, the
+     * same request would be decided differently on two runtimes. Copies only when there is some.
+     */
+    private static String withoutOptionalWhitespace(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && isOptionalWhitespace(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isOptionalWhitespace(value.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == value.length() ? value : value.substring(start, end);
+    }
+
+    private static boolean isOptionalWhitespace(char c) {
+        return c == ' ' || c == '\t';
     }
 
     @Override

@@ -27,33 +27,45 @@ final class RefreshSchedule {
     private static final System.Logger LOG = System.getLogger(DecisionLog.LOGGER);
 
     private final ScheduledExecutorService executor;
+    /** The executor's one thread, once it made it: its end, not the executor's, is what a shutdown waits for. */
+    private volatile Thread thread;
     private List<Problem> reported = List.of();
 
-    private RefreshSchedule(ScheduledExecutorService executor) {
-        this.executor = executor;
+    /** {@code application}: the context class loader of the thread, as configuration sources may need it. */
+    private RefreshSchedule(ClassLoader application) {
+        executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread made = new Thread(task, THREAD_NAME);
+            made.setDaemon(true);
+            made.setContextClassLoader(application);
+            thread = made;
+            return made;
+        });
     }
 
     static RefreshSchedule start(Deployment deployment, Duration interval) {
         // Configuration sources may look resources up through the context class loader: the application's.
-        ClassLoader application = Thread.currentThread().getContextClassLoader();
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, THREAD_NAME);
-            thread.setDaemon(true);
-            thread.setContextClassLoader(application);
-            return thread;
-        });
-        RefreshSchedule schedule = new RefreshSchedule(executor);
+        RefreshSchedule schedule = new RefreshSchedule(Thread.currentThread().getContextClassLoader());
         WeakReference<Deployment> target = new WeakReference<>(deployment);
         long millis = interval.toMillis();
-        executor.scheduleWithFixedDelay(() -> schedule.refresh(target), millis, millis, TimeUnit.MILLISECONDS);
+        schedule.executor.scheduleWithFixedDelay(() -> schedule.refresh(target), millis, millis, TimeUnit.MILLISECONDS);
         return schedule;
     }
 
-    /** Ends the thread; waits a little for it, so that the application's shutdown leaves no thread behind. */
+    /**
+     * Ends the thread; waits a little for it, so that the application's shutdown leaves no thread
+     * behind. The executor reports itself terminated from its thread, which lives on for a moment
+     * after: the wait is for the thread itself.
+     */
     void stop() {
         executor.shutdownNow();
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
         try {
             executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            Thread ending = thread;
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (ending != null && left > 0) {
+                ending.join(left);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -7,9 +7,10 @@ import io.undertow.servlet.util.ImmediateInstanceFactory;
 import jakarta.servlet.ServletContext;
 
 /**
- * Stops the refresh schedules of the RESTEasy applications in a servlet deployment when Undertow
- * stops it: RESTEasy calls none of an application's providers when the application stops; the
- * servlet container ends the application by destroying the servlet context. Undertow reads it from
+ * Starts the CORS deployments of the RESTEasy applications in a servlet deployment once their
+ * servlet deployed them, and stops their refresh schedules when Undertow stops it: RESTEasy calls
+ * none of an application's providers when the application starts or stops; the servlet container
+ * starts it with its servlet and ends it by destroying the servlet context. Undertow reads it from
  * {@code META-INF/services/io.undertow.servlet.ServletExtension} for every servlet deployment; only
  * Undertow loads it.
  */
@@ -21,6 +22,7 @@ public final class UndertowLifecycle implements ServletExtension {
 
     @Override
     public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
+        deployment.addLifecycleInterceptor(new ServletStart(context));
         deployment.addListener(new ListenerInfo(ServletContextEnd.class, new ImmediateInstanceFactory<>(new ServletContextEnd())));
     }
 }
