@@ -44,7 +44,7 @@ class BuiltJarIT {
 
     @Test
     void embeddedServersRunTheBuiltJar() throws IOException {
-        for (String module : List.of("jersey31-grizzly", "resteasy62-undertow", "cxf-jetty")) {
+        for (String module : List.of("jersey31-grizzly", "resteasy62-undertow", "cxf-jetty", "spring-boot-jersey", "dropwizard")) {
             List<Path> copies = Arrays.stream(Files.readString(Modules.target(module, "classpath.txt")).trim().split(java.io.File.pathSeparator))
                     .map(Path::of).filter(path -> path.getFileName().toString().startsWith("jaxrs-cors")).toList();
             assertThat(copies).as(module + " classpath").hasSize(1);

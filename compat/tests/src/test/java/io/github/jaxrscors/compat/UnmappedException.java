@@ -30,13 +30,15 @@ final class UnmappedException {
 
     /** Error ids (Quarkus: a UUID and a counter) differ from one failure to the next. */
     private static final Pattern ERROR_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-\\d+");
+    /** Dropwizard's error ids ({@code LoggingExceptionMapper}): 16 hexadecimal digits, in the body and the log. */
+    private static final Pattern HEX_ERROR_ID = Pattern.compile("\\b[0-9a-f]{16}\\b");
     /** Identity hash codes of the objects a log line names. */
     private static final Pattern HASH = Pattern.compile("@[0-9a-f]+\\b");
     /**
      * The frames of Jetty's thread pool at the bottom of a logged stack trace: they show which of its
      * threads ran the request, which varies from one request to the next.
      */
-    private static final Pattern POOL_FRAME = Pattern.compile("\\s+at org\\.eclipse\\.jetty\\.util\\.thread\\..*");
+    private static final Pattern POOL_FRAME = Pattern.compile("(\\s+|!\\s)at org\\.eclipse\\.jetty\\.util\\.thread\\..*");
     /** Times, ports, thread and line counters: the two servers need not agree on them. */
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Duration QUIET = Duration.ofMillis(700);
@@ -119,7 +121,8 @@ final class UnmappedException {
     }
 
     private static String normalize(String text, Deployment deployment) {
-        String same = HASH.matcher(ERROR_ID.matcher(text).replaceAll("<error id>")).replaceAll("@<hash>");
+        String same = HASH.matcher(HEX_ERROR_ID.matcher(ERROR_ID.matcher(text).replaceAll("<error id>")).replaceAll("<error id>"))
+                .replaceAll("@<hash>");
         if (deployment.context() != null) {
             String context = deployment.context();
             same = same.replace("/" + context + "/", "/<context>/").replace("/" + context + "]", "/<context>]")
