@@ -2,8 +2,8 @@ package io.github.jaxrscors.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.jaxrscors.LoopbackHttp;
-import io.github.jaxrscors.Reply;
+import io.github.jaxrscors.testing.LoopbackHttp;
+import io.github.jaxrscors.testing.Reply;
 import io.github.jaxrscors.it.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;

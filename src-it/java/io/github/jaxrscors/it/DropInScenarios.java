@@ -2,7 +2,7 @@ package io.github.jaxrscors.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.jaxrscors.Reply;
+import io.github.jaxrscors.testing.Reply;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

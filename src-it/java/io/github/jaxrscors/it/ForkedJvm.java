@@ -1,7 +1,7 @@
 package io.github.jaxrscors.it;
 
-import io.github.jaxrscors.LoopbackHttp;
-import io.github.jaxrscors.Reply;
+import io.github.jaxrscors.testing.LoopbackHttp;
+import io.github.jaxrscors.testing.Reply;
 import io.github.jaxrscors.it.app.ForkedMain;
 import java.io.BufferedReader;
 import java.io.File;

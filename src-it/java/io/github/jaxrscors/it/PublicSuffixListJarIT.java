@@ -23,7 +23,7 @@ import org.w3c.dom.NodeList;
  */
 class PublicSuffixListJarIT {
 
-    private static final String RESOURCE = "io/github/jaxrscors/public-suffixes.txt";
+    private static final String RESOURCE = "io/github/jaxrscors/internal/policy/public-suffixes.txt";
 
     private final Path jar = Path.of(System.getProperty("it.library.jar"));
 
@@ -51,7 +51,7 @@ class PublicSuffixListJarIT {
     void answersFromTheJarAlone() throws Exception {
         // The platform class loader as parent: nothing of this test's classpath, only the JDK and the jar.
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-            Class<?> lists = Class.forName("io.github.jaxrscors.PublicSuffixes", false, loader);
+            Class<?> lists = Class.forName("io.github.jaxrscors.internal.policy.PublicSuffixes", false, loader);
             Method isPublicSuffix = lists.getDeclaredMethod("isPublicSuffix", String.class);
             Method version = lists.getDeclaredMethod("version");
             isPublicSuffix.setAccessible(true);

@@ -1,5 +1,7 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.internal.policy.Decision;
+import io.github.jaxrscors.internal.policy.CompiledPolicy;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class DecisionBenchmark {
 
-    private final CompiledPolicy policy = new CompiledPolicy(CorsPolicy.builder()
+    private final CompiledPolicy policy = CorsPolicies.compile(CorsPolicy.builder()
             .allowOrigin("https://app.example.com")
             .allowMethod("PUT")
             .allowHeader("Content-Type").allowHeader("X-Request-Id").allowHeader("X-Api-Key")
@@ -39,27 +41,27 @@ public class DecisionBenchmark {
     private String contentType = "application/json";
 
     @Benchmark
-    public CompiledPolicy.Verdict allowedActual() {
+    public Decision allowedActual() {
         return policy.actual(allowedOrigin, get, null);
     }
 
     @Benchmark
-    public CompiledPolicy.Verdict allowedActualWithContentType() {
+    public Decision allowedActualWithContentType() {
         return policy.actual(allowedOrigin, put, contentType);
     }
 
     @Benchmark
-    public CompiledPolicy.Verdict disallowedActual() {
+    public Decision disallowedActual() {
         return policy.actual(disallowedOrigin, get, null);
     }
 
     @Benchmark
-    public CompiledPolicy.Verdict allowedPreflight() {
-        return policy.preflight(allowedOrigin, put, requestHeaders);
+    public Decision allowedPreflight() {
+        return policy.preflight(allowedOrigin, put, requestHeaders, false);
     }
 
     @Benchmark
-    public CompiledPolicy.Verdict disallowedPreflight() {
-        return policy.preflight(disallowedOrigin, put, requestHeaders);
+    public Decision disallowedPreflight() {
+        return policy.preflight(disallowedOrigin, put, requestHeaders, false);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.internal.policy.Decision;
+import io.github.jaxrscors.internal.policy.CompiledPolicy;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,7 +37,7 @@ public class HostileHeaderBenchmark {
     @Param({"1024", "65536"})
     public int length;
 
-    private final CompiledPolicy policy = new CompiledPolicy(CorsPolicy.builder()
+    private final CompiledPolicy policy = CorsPolicies.compile(CorsPolicy.builder()
             .allowOrigin("https://app.example.com")
             .allowMethod("PUT")
             .allowHeader("Content-Type").allowHeader("X-Request-Id").allowHeader("X-Api-Key")
@@ -65,7 +67,7 @@ public class HostileHeaderBenchmark {
     }
 
     @Benchmark
-    public CompiledPolicy.Verdict preflight() {
-        return policy.preflight(origin, method, requestHeaders);
+    public Decision preflight() {
+        return policy.preflight(origin, method, requestHeaders, false);
     }
 }

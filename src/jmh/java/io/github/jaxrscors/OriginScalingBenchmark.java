@@ -1,5 +1,6 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.internal.policy.OriginMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,7 @@ public class OriginScalingBenchmark {
         CorsPolicy.Builder builder = CorsPolicy.builder();
         exact.forEach(builder::allowOrigin);
         patterns.forEach(builder::allowOrigin);
-        ours = OriginMatcher.of(builder.build());
+        ours = OriginMatcher.of(CorsPolicies.validated(builder.build()));
 
         spring = new CorsConfiguration();
         spring.setAllowedOrigins(exact);

@@ -1,8 +1,16 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.internal.deployment.Deployments;
+import io.github.jaxrscors.internal.deployment.Deployment;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import io.github.jaxrscors.internal.policy.CompiledPolicy;
+import io.github.jaxrscors.internal.policy.Decision;
+import io.github.jaxrscors.internal.policy.HeaderMatcher;
+import io.github.jaxrscors.internal.policy.OriginMatcher;
+import io.github.jaxrscors.internal.deployment.CorsRequestFilter;
+import io.github.jaxrscors.internal.deployment.CorsResponseFilter;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -67,9 +75,9 @@ public class PeerBenchmark {
             .exposeHeader("X-Total-Count")
             .maxAge(Duration.ofHours(1))
             .build();
-    private final CompiledPolicy ours = new CompiledPolicy(policy);
-    private final OriginMatcher ourOrigins = OriginMatcher.of(policy);
-    private final HeaderMatcher ourHeaders = HeaderMatcher.of(policy);
+    private final CompiledPolicy ours = CorsPolicies.compile(policy);
+    private final OriginMatcher ourOrigins = OriginMatcher.of(CorsPolicies.validated(policy));
+    private final HeaderMatcher ourHeaders = HeaderMatcher.of(CorsPolicies.validated(policy));
     private final CorsRequestFilter requestFilter;
     private final CorsResponseFilter responseFilter = new CorsResponseFilter();
 
@@ -85,12 +93,10 @@ public class PeerBenchmark {
 
     public PeerBenchmark() {
         // As without a MicroProfile Config implementation: the policy in code is all there is.
-        Deployment deployment = new Deployment(() -> {
+        Deployment deployment = Deployments.of(CorsPolicies.validated(policy), () -> {
             throw new IllegalStateException("No ConfigProviderResolver implementation found!");
-        });
-        deployment.offer(policy);
-        deployment.declare(List.of(HelloResource.class));
-        requestFilter = new CorsRequestFilter(deployment);
+        }, HelloResource.class);
+        requestFilter = Deployments.requestFilter(deployment);
 
         spring.setAllowedOrigins(List.of("https://app.example.com"));
         spring.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT"));
@@ -120,8 +126,8 @@ public class PeerBenchmark {
     }
 
     @Benchmark
-    public int checkHeadersOurs() {
-        return ourHeaders.scan(requestHeaders);
+    public Decision checkHeadersOurs() {
+        return ourHeaders.check(requestHeaders);
     }
 
     @Benchmark

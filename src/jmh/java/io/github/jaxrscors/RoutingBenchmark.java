@@ -1,5 +1,9 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.internal.policy.CompiledPolicy;
+import io.github.jaxrscors.internal.policy.Decision;
+import io.github.jaxrscors.internal.routing.Route;
+import io.github.jaxrscors.internal.routing.RouteTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,52 +39,52 @@ public class RoutingBenchmark {
     @Param({"10", "1000"})
     public int resources;
 
-    private Routes routes;
+    private RouteTable routes;
     private String templatePath;
     private String regexPath;
     private List<Pattern> linearTemplates;
 
     @Setup
     public void setUp() {
-        CompiledPolicy read = new CompiledPolicy(CorsPolicy.builder().allowOrigin(ORIGIN).build());
-        CompiledPolicy write = new CompiledPolicy(CorsPolicy.builder().allowOrigin(ORIGIN)
+        CompiledPolicy read = CorsPolicies.compile(CorsPolicy.builder().allowOrigin(ORIGIN).build());
+        CompiledPolicy write = CorsPolicies.compile(CorsPolicy.builder().allowOrigin(ORIGIN)
                 .allowMethod("PUT").allowMethod("DELETE").allowHeader("Content-Type").build());
-        List<Routes.Entry> entries = new ArrayList<>();
+        List<Route> entries = new ArrayList<>();
         linearTemplates = new ArrayList<>();
         for (int i = 0; i < resources; i++) {
             String base = "r" + i + "/items";
-            entries.add(new Routes.Entry(base, base + "/export", "GET", new Route(read, "export " + i, null)));
-            entries.add(new Routes.Entry(base, base + "/{id}", "GET", new Route(read, "get " + i, null)));
-            entries.add(new Routes.Entry(base, base + "/{id}", "PUT", new Route(write, "put " + i, null)));
-            entries.add(new Routes.Entry(base, base + "/{id}", "DELETE", new Route(write, "delete " + i, null)));
-            entries.add(new Routes.Entry(base, base + "/{id: \\d+}/history", "GET", new Route(read, "history " + i, null)));
+            entries.add(new Route(base, base + "/export", "GET", read, "export " + i));
+            entries.add(new Route(base, base + "/{id}", "GET", read, "get " + i));
+            entries.add(new Route(base, base + "/{id}", "PUT", write, "put " + i));
+            entries.add(new Route(base, base + "/{id}", "DELETE", write, "delete " + i));
+            entries.add(new Route(base, base + "/{id: \\d+}/history", "GET", read, "history " + i));
             linearTemplates.add(Pattern.compile(Pattern.quote(base) + "/export"));
             linearTemplates.add(Pattern.compile(Pattern.quote(base) + "/([^/]+)"));
             linearTemplates.add(Pattern.compile(Pattern.quote(base) + "/(\\d+)/history"));
         }
-        routes = new Routes(new Route(read, "default", null), entries);
+        routes = new RouteTable(Route.fallback(read, "default"), entries);
         int last = resources - 1;
         templatePath = "r" + last + "/items/42";
         regexPath = "r" + last + "/items/42/history";
         if (!routes.find(templatePath, 0, "PUT").policyName().equals("put " + last)
                 || !routes.find(regexPath, 0, "GET").policyName().equals("history " + last)
-                || preflightToTemplate() != CompiledPolicy.Verdict.ALLOWED) {
+                || preflightToTemplate() != Decision.ALLOWED) {
             throw new IllegalStateException("the benchmark's routes are not what it measures");
         }
     }
 
     /** {@code PUT /r<n>/items/42} with {@code Content-Type}: a literal prefix, then a template. */
     @Benchmark
-    public CompiledPolicy.Verdict preflightToTemplate() {
+    public Decision preflightToTemplate() {
         Route route = routes.find(templatePath, 0, "PUT");
-        return route.policy().preflight(ORIGIN, "PUT", "content-type");
+        return route.policy().preflight(ORIGIN, "PUT", "content-type", false);
     }
 
     /** {@code GET /r<n>/items/42/history}: a literal prefix, then a regex tail. */
     @Benchmark
-    public CompiledPolicy.Verdict preflightToRegexTail() {
+    public Decision preflightToRegexTail() {
         Route route = routes.find(regexPath, 0, "GET");
-        return route.policy().preflight(ORIGIN, "GET", null);
+        return route.policy().preflight(ORIGIN, "GET", null, false);
     }
 
     /** What trying every template in turn costs for the same path (match only, no policy check). */

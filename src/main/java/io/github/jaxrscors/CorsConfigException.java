@@ -48,14 +48,31 @@ public final class CorsConfigException extends RuntimeException {
     /** Every problem found, in the order found. */
     private final List<Problem> problems;
 
-    CorsConfigException(List<Problem> problems) {
-        super(describe(problems));
+    /**
+     * An exception listing {@code problems}; its message names every one of them.
+     *
+     * @param problems every problem found, at least one, in the order found
+     */
+    public CorsConfigException(List<Problem> problems) {
+        this(problems, null);
+    }
+
+    /**
+     * An exception listing {@code problems}, caused by {@code cause}.
+     *
+     * @param problems every problem found, at least one, in the order found
+     * @param cause what made the configuration unusable, or null
+     */
+    public CorsConfigException(List<Problem> problems, Throwable cause) {
+        super(describe(requireProblems(problems)), cause);
         this.problems = List.copyOf(problems);
     }
 
-    CorsConfigException(Problem problem, Throwable cause) {
-        super(describe(List.of(problem)), cause);
-        this.problems = List.of(problem);
+    private static List<Problem> requireProblems(List<Problem> problems) {
+        if (Objects.requireNonNull(problems, "problems").isEmpty()) {
+            throw new IllegalArgumentException("problems is empty: a CorsConfigException lists at least one");
+        }
+        return problems;
     }
 
     /** {@return every problem found, in the order found} */

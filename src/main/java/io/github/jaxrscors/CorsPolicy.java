@@ -1,12 +1,16 @@
 package io.github.jaxrscors;
 
 import io.github.jaxrscors.CorsConfigException.Problem;
+import io.github.jaxrscors.internal.config.ConfigReader;
+import io.github.jaxrscors.internal.config.MicroProfileSettings;
+import io.github.jaxrscors.internal.config.Settings;
+import io.github.jaxrscors.internal.policy.Policy;
+import io.github.jaxrscors.internal.policy.PolicyDraft;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -33,63 +37,15 @@ import org.eclipse.microprofile.config.Config;
  */
 public final class CorsPolicy {
 
-    /** The methods every policy allows: the Fetch standard's CORS-safelisted methods. */
-    static final List<String> SAFELISTED_METHODS = List.of("GET", "HEAD", "POST");
+    private final Policy policy;
 
-    /** Request headers every policy allows, as Ktor does. */
-    static final List<String> ALWAYS_ALLOWED_HEADERS = List.of("accept", "accept-language", "content-language");
+    CorsPolicy(Policy policy) {
+        this.policy = policy;
+    }
 
-    static final Duration DEFAULT_MAX_AGE = Duration.ofDays(1);
-
-    static final String WILDCARD = "*";
-
-    private final boolean anyOrigin;
-    private final List<OriginSpec> origins;
-    private final List<Predicate<String>> originPredicates;
-    private final boolean anyMethod;
-    private final Set<String> methods;
-    private final boolean anyHeader;
-    private final Set<String> headers;
-    private final List<String> headerPrefixes;
-    private final List<Predicate<String>> headerPredicates;
-    private final boolean anyExposedHeader;
-    private final Set<String> exposedHeaders;
-    private final boolean allowCredentials;
-    private final Duration maxAge;
-    private final boolean allowSameOrigin;
-    private final boolean allowNonSimpleContentTypes;
-    private final boolean allowPrivateNetwork;
-    private final boolean rejectDisallowed;
-    private final int preflightStatus;
-    private final boolean trustForwardedHeaders;
-    private final boolean allowInsecureOrigins;
-
-    /** Kept so that a policy derived from this one reports its mistakes where the user made them. */
-    private final Builder source;
-
-    private CorsPolicy(Builder b, Validated v) {
-        this.anyOrigin = v.anyOrigin != null;
-        this.origins = List.copyOf(v.origins);
-        this.originPredicates = List.copyOf(b.originPredicates);
-        this.anyMethod = v.anyMethod;
-        this.methods = Collections.unmodifiableSet(new LinkedHashSet<>(v.methods));
-        this.anyHeader = v.anyHeader;
-        this.headers = Collections.unmodifiableSet(new LinkedHashSet<>(v.headers));
-        this.headerPrefixes = List.copyOf(v.headerPrefixes);
-        this.headerPredicates = List.copyOf(b.headerPredicates);
-        this.anyExposedHeader = v.anyExposedHeader != null;
-        this.exposedHeaders = Collections.unmodifiableSet(new LinkedHashSet<>(v.exposedHeaders));
-        this.allowCredentials = b.allowCredentials.value;
-        this.maxAge = Duration.ofSeconds(b.maxAge.value);
-        this.allowSameOrigin = b.allowSameOrigin.value;
-        this.allowNonSimpleContentTypes = b.allowNonSimpleContentTypes || anyHeader
-                || headers.contains("content-type") || matchesPattern("content-type");
-        this.allowPrivateNetwork = b.allowPrivateNetwork.value;
-        this.rejectDisallowed = b.rejectDisallowed.value;
-        this.preflightStatus = b.preflightStatus.value.intValue();
-        this.trustForwardedHeaders = b.trustForwardedHeaders.value;
-        this.allowInsecureOrigins = b.allowInsecureOrigins.value;
-        this.source = b.copy();
+    /** The validated settings, for the feature that installs this policy. */
+    Policy policy() {
+        return policy;
     }
 
     /** {@return a builder that allows nothing but same-origin requests until origins are added} */
@@ -107,12 +63,7 @@ public final class CorsPolicy {
      */
     public static CorsPolicy fromConfig(Config config) {
         Objects.requireNonNull(config, "config");
-        return ConfigReader.read(new Settings(MicroProfileSettings.of(config)), null, Set.of()).defaultPolicy();
-    }
-
-    /** A builder starting from this policy's settings, for named policies and {@code @Cors}. */
-    Builder toBuilder() {
-        return source.copy();
+        return new CorsPolicy(ConfigReader.read(new Settings(MicroProfileSettings.of(config)), null, Set.of()).defaultPolicy());
     }
 
     /**
@@ -121,21 +72,16 @@ public final class CorsPolicy {
      */
     public List<String> allowedOrigins() {
         List<String> list = new ArrayList<>();
-        if (anyOrigin) {
-            list.add(WILDCARD);
+        if (policy.anyOrigin()) {
+            list.add(Policy.WILDCARD);
         }
-        origins.forEach(o -> list.add(o.toString()));
+        list.addAll(policy.origins());
         return Collections.unmodifiableList(list);
     }
 
     /** {@return the allowed methods: always GET, HEAD and POST; {@code "*"} for any} Default: GET, HEAD, POST. */
     public Set<String> allowedMethods() {
-        if (anyMethod) {
-            Set<String> all = new LinkedHashSet<>(methods);
-            all.add(WILDCARD);
-            return Collections.unmodifiableSet(all);
-        }
-        return methods;
+        return withWildcard(policy.methods(), policy.anyMethod());
     }
 
     /**
@@ -144,32 +90,32 @@ public final class CorsPolicy {
      * Content-Language are always allowed and not listed. Default: none.
      */
     public Set<String> allowedHeaders() {
-        Set<String> all = new LinkedHashSet<>(headers);
-        headerPrefixes.forEach(p -> all.add(p + WILDCARD));
-        if (anyHeader) {
-            all.add(WILDCARD);
-        }
-        return Collections.unmodifiableSet(all);
+        Set<String> all = new LinkedHashSet<>(policy.headers());
+        policy.headerPrefixes().forEach(p -> all.add(p + Policy.WILDCARD));
+        return withWildcard(all, policy.anyHeader());
     }
 
     /** {@return the response headers exposed to script, {@code "*"} for all} Default: none. */
     public Set<String> exposedHeaders() {
-        if (anyExposedHeader) {
-            Set<String> all = new LinkedHashSet<>(exposedHeaders);
-            all.add(WILDCARD);
-            return Collections.unmodifiableSet(all);
+        return withWildcard(policy.exposedHeaders(), policy.anyExposedHeader());
+    }
+
+    private static Set<String> withWildcard(Set<String> names, boolean wildcard) {
+        Set<String> all = new LinkedHashSet<>(names);
+        if (wildcard) {
+            all.add(Policy.WILDCARD);
         }
-        return exposedHeaders;
+        return Collections.unmodifiableSet(all);
     }
 
     /** {@return whether {@code Access-Control-Allow-Credentials: true} is sent} Default {@code false}. */
     public boolean allowCredentials() {
-        return allowCredentials;
+        return policy.allowCredentials();
     }
 
     /** {@return how long a browser may cache a preflight answer; zero omits the header} Default one day. */
     public Duration maxAge() {
-        return maxAge;
+        return policy.maxAge();
     }
 
     /**
@@ -177,7 +123,7 @@ public final class CorsPolicy {
      * own origin} Default {@code true}.
      */
     public boolean allowSameOrigin() {
-        return allowSameOrigin;
+        return policy.allowSameOrigin();
     }
 
     /**
@@ -186,12 +132,12 @@ public final class CorsPolicy {
      * any header) turns it on.
      */
     public boolean allowNonSimpleContentTypes() {
-        return allowNonSimpleContentTypes;
+        return policy.allowNonSimpleContentTypes();
     }
 
     /** {@return whether a private-network preflight is answered with permission} Default {@code false}. */
     public boolean allowPrivateNetwork() {
-        return allowPrivateNetwork;
+        return policy.allowPrivateNetwork();
     }
 
     /**
@@ -199,12 +145,12 @@ public final class CorsPolicy {
      * resource} {@code false} lets it through without CORS headers. Default {@code true}.
      */
     public boolean rejectDisallowed() {
-        return rejectDisallowed;
+        return policy.rejectDisallowed();
     }
 
     /** {@return the status of a successful preflight answer, 200 or 204} Default 204. */
     public int preflightStatus() {
-        return preflightStatus;
+        return policy.preflightStatus();
     }
 
     /**
@@ -212,7 +158,7 @@ public final class CorsPolicy {
      * the server's own origin} Default {@code false}: only behind a proxy that sets them.
      */
     public boolean trustForwardedHeaders() {
-        return trustForwardedHeaders;
+        return policy.trustForwardedHeaders();
     }
 
     /**
@@ -220,113 +166,22 @@ public final class CorsPolicy {
      * credentials} Default {@code false}.
      */
     public boolean allowInsecureOrigins() {
-        return allowInsecureOrigins;
-    }
-
-    boolean anyOrigin() {
-        return anyOrigin;
-    }
-
-    List<OriginSpec> originSpecs() {
-        return origins;
-    }
-
-    List<Predicate<String>> originPredicates() {
-        return originPredicates;
-    }
-
-    boolean anyMethod() {
-        return anyMethod;
-    }
-
-    boolean anyHeader() {
-        return anyHeader;
-    }
-
-    /** Named methods, GET, HEAD and POST included, without {@code "*"}. */
-    Set<String> methodNames() {
-        return methods;
-    }
-
-    /** Named request headers in lower case, without the always-allowed ones. */
-    Set<String> headerNames() {
-        return headers;
-    }
-
-    List<String> headerPrefixes() {
-        return headerPrefixes;
-    }
-
-    List<Predicate<String>> headerPredicates() {
-        return headerPredicates;
-    }
-
-    boolean anyExposedHeader() {
-        return anyExposedHeader;
-    }
-
-    Set<String> exposedHeaderNames() {
-        return exposedHeaders;
-    }
-
-    private boolean matchesPattern(String header) {
-        return headerPrefixes.stream().anyMatch(header::startsWith)
-                || headerPredicates.stream().anyMatch(p -> p.test(header));
+        return policy.allowInsecureOrigins();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CorsPolicy p && anyOrigin == p.anyOrigin && origins.equals(p.origins)
-                && originPredicates.equals(p.originPredicates) && anyMethod == p.anyMethod
-                && methods.equals(p.methods) && anyHeader == p.anyHeader && headers.equals(p.headers)
-                && headerPrefixes.equals(p.headerPrefixes) && headerPredicates.equals(p.headerPredicates)
-                && anyExposedHeader == p.anyExposedHeader && exposedHeaders.equals(p.exposedHeaders)
-                && allowCredentials == p.allowCredentials && maxAge.equals(p.maxAge)
-                && allowSameOrigin == p.allowSameOrigin && allowNonSimpleContentTypes == p.allowNonSimpleContentTypes
-                && allowPrivateNetwork == p.allowPrivateNetwork && rejectDisallowed == p.rejectDisallowed
-                && preflightStatus == p.preflightStatus && trustForwardedHeaders == p.trustForwardedHeaders
-                && allowInsecureOrigins == p.allowInsecureOrigins;
+        return o instanceof CorsPolicy p && policy.equals(p.policy);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(anyOrigin, origins, originPredicates, methods, headers, headerPrefixes,
-                exposedHeaders, allowCredentials, maxAge, preflightStatus);
+        return policy.hashCode();
     }
 
     @Override
     public String toString() {
-        return "CorsPolicy[origins=" + allowedOrigins()
-                + (originPredicates.isEmpty() ? "" : " + " + originPredicates.size() + " predicate(s)")
-                + ", methods=" + methods + ", headers=" + allowedHeaders()
-                + (headerPredicates.isEmpty() ? "" : " + " + headerPredicates.size() + " predicate(s)")
-                + ", exposedHeaders=" + exposedHeaders() + ", allowCredentials=" + allowCredentials
-                + ", maxAge=" + maxAge.getSeconds() + "s, allowSameOrigin=" + allowSameOrigin
-                + ", allowNonSimpleContentTypes=" + allowNonSimpleContentTypes
-                + ", allowPrivateNetwork=" + allowPrivateNetwork + ", rejectDisallowed=" + rejectDisallowed
-                + ", preflightStatus=" + preflightStatus + ", trustForwardedHeaders=" + trustForwardedHeaders
-                + ", allowInsecureOrigins=" + allowInsecureOrigins + "]";
-    }
-
-    /**
-     * A value with where it was written: a configuration key, a builder method or a {@code @Cors}
-     * site, so that a mistake is reported where the user made it.
-     */
-    record Setting<T>(T value, String source) {
-    }
-
-    /** The settings once every value is known to be valid; the sources of the wildcards, for messages. */
-    private static final class Validated {
-        String anyOrigin;
-        final List<OriginSpec> origins = new ArrayList<>();
-        final List<Setting<String>> originSources = new ArrayList<>();
-        boolean anyMethod;
-        final Set<String> methods = new LinkedHashSet<>(SAFELISTED_METHODS);
-        boolean anyHeader;
-        final Set<String> headers = new LinkedHashSet<>();
-        final List<String> headerPrefixes = new ArrayList<>();
-        String anyExposedHeader;
-        final Set<String> exposedHeaders = new LinkedHashSet<>();
+        return policy.toString();
     }
 
     /**
@@ -336,57 +191,9 @@ public final class CorsPolicy {
      */
     public static final class Builder {
 
-        private final List<Setting<String>> origins;
-        private final List<Predicate<String>> originPredicates;
-        private final List<Setting<String>> methods;
-        private final List<Setting<String>> headers;
-        private final List<Predicate<String>> headerPredicates;
-        private final List<Setting<String>> exposedHeaders;
-        private final List<Problem> problems;
-        private Setting<Boolean> allowCredentials = new Setting<>(false, "default");
-        private Setting<Long> maxAge = new Setting<>(DEFAULT_MAX_AGE.getSeconds(), "default");
-        private Setting<Boolean> allowSameOrigin = new Setting<>(true, "default");
-        private boolean allowNonSimpleContentTypes;
-        private Setting<Boolean> allowPrivateNetwork = new Setting<>(false, "default");
-        private Setting<Boolean> rejectDisallowed = new Setting<>(true, "default");
-        private Setting<Long> preflightStatus = new Setting<>(204L, "default");
-        private Setting<Boolean> trustForwardedHeaders = new Setting<>(false, "default");
-        private Setting<Boolean> allowInsecureOrigins = new Setting<>(false, "default");
-        /** How the user opts in to insecure origins where this policy comes from, for the message. */
-        private String insecureOptIn = "allowInsecureOrigins(true)";
+        private final PolicyDraft draft = new PolicyDraft();
 
         private Builder() {
-            origins = new ArrayList<>();
-            originPredicates = new ArrayList<>();
-            methods = new ArrayList<>();
-            headers = new ArrayList<>();
-            headerPredicates = new ArrayList<>();
-            exposedHeaders = new ArrayList<>();
-            problems = new ArrayList<>();
-        }
-
-        private Builder(Builder b) {
-            origins = new ArrayList<>(b.origins);
-            originPredicates = new ArrayList<>(b.originPredicates);
-            methods = new ArrayList<>(b.methods);
-            headers = new ArrayList<>(b.headers);
-            headerPredicates = new ArrayList<>(b.headerPredicates);
-            exposedHeaders = new ArrayList<>(b.exposedHeaders);
-            problems = new ArrayList<>(b.problems);
-            allowCredentials = b.allowCredentials;
-            maxAge = b.maxAge;
-            allowSameOrigin = b.allowSameOrigin;
-            allowNonSimpleContentTypes = b.allowNonSimpleContentTypes;
-            allowPrivateNetwork = b.allowPrivateNetwork;
-            rejectDisallowed = b.rejectDisallowed;
-            preflightStatus = b.preflightStatus;
-            trustForwardedHeaders = b.trustForwardedHeaders;
-            allowInsecureOrigins = b.allowInsecureOrigins;
-            insecureOptIn = b.insecureOptIn;
-        }
-
-        Builder copy() {
-            return new Builder(this);
         }
 
         /**
@@ -398,7 +205,7 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder allowOrigin(String origin) {
-            origins.add(new Setting<>(requireText("allowOrigin", "origin", origin), "allowOrigin"));
+            draft.addOrigin(requireText("allowOrigin", "origin", origin), "allowOrigin");
             return this;
         }
 
@@ -436,23 +243,23 @@ public final class CorsPolicy {
             requireText("allowHost", "host", host);
             requireTexts("allowHost", "schemes", schemes);
             requireTexts("allowHost", "subDomains", subDomains);
-            if (WILDCARD.equals(host)) {
+            if (Policy.WILDCARD.equals(host)) {
                 return allowAnyOrigin();
             }
             if (host.contains("://")) {
-                problems.add(new Problem("allowHost", host, "'" + host + "' is an origin, not a host; write allowHost(\""
+                draft.addProblem(new Problem("allowHost", host, "'" + host + "' is an origin, not a host; write allowHost(\""
                         + host.substring(host.indexOf("://") + 3) + "\", List.of(\""
                         + host.substring(0, host.indexOf("://")) + "\")) or allowOrigin(\"" + host + "\")"));
                 return this;
             }
             if (schemes.isEmpty()) {
-                problems.add(new Problem("allowHost", host, "'" + host
+                draft.addProblem(new Problem("allowHost", host, "'" + host
                         + "' is given no scheme; list at least one, e.g. List.of(\"https\")"));
             }
             for (String scheme : schemes) {
-                origins.add(new Setting<>(scheme + "://" + host, "allowHost"));
+                draft.addOrigin(scheme + "://" + host, "allowHost");
                 for (String sub : subDomains) {
-                    origins.add(new Setting<>(scheme + "://" + sub + "." + host, "allowHost"));
+                    draft.addOrigin(scheme + "://" + sub + "." + host, "allowHost");
                 }
             }
             return this;
@@ -465,7 +272,7 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder allowAnyOrigin() {
-            origins.add(new Setting<>(WILDCARD, "allowAnyOrigin"));
+            draft.addOrigin(Policy.WILDCARD, "allowAnyOrigin");
             return this;
         }
 
@@ -477,7 +284,7 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder allowOrigins(Predicate<String> predicate) {
-            originPredicates.add(Objects.requireNonNull(predicate, "allowOrigins: predicate is null"));
+            draft.addOriginPredicate(Objects.requireNonNull(predicate, "allowOrigins: predicate is null"));
             return this;
         }
 
@@ -489,7 +296,7 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder allowMethod(String method) {
-            methods.add(new Setting<>(requireText("allowMethod", "method", method), "allowMethod"));
+            draft.addMethod(requireText("allowMethod", "method", method), "allowMethod");
             return this;
         }
 
@@ -499,7 +306,7 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder allowAnyMethod() {
-            methods.add(new Setting<>(WILDCARD, "allowAnyMethod"));
+            draft.addMethod(Policy.WILDCARD, "allowAnyMethod");
             return this;
         }
 
@@ -512,7 +319,7 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder allowHeader(String header) {
-            headers.add(new Setting<>(requireText("allowHeader", "header", header), "allowHeader"));
+            draft.addHeader(requireText("allowHeader", "header", header), "allowHeader");
             return this;
         }
 
@@ -523,7 +330,7 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder allowHeadersPrefixed(String prefix) {
-            headers.add(new Setting<>(requireText("allowHeadersPrefixed", "prefix", prefix) + WILDCARD, "allowHeadersPrefixed"));
+            draft.addHeader(requireText("allowHeadersPrefixed", "prefix", prefix) + Policy.WILDCARD, "allowHeadersPrefixed");
             return this;
         }
 
@@ -534,7 +341,7 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder allowHeaders(Predicate<String> predicate) {
-            headerPredicates.add(Objects.requireNonNull(predicate, "allowHeaders: predicate is null"));
+            draft.addHeaderPredicate(Objects.requireNonNull(predicate, "allowHeaders: predicate is null"));
             return this;
         }
 
@@ -544,7 +351,7 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder allowAnyHeader() {
-            headers.add(new Setting<>(WILDCARD, "allowAnyHeader"));
+            draft.addHeader(Policy.WILDCARD, "allowAnyHeader");
             return this;
         }
 
@@ -556,7 +363,7 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder exposeHeader(String header) {
-            exposedHeaders.add(new Setting<>(requireText("exposeHeader", "header", header), "exposeHeader"));
+            draft.addExposedHeader(requireText("exposeHeader", "header", header), "exposeHeader");
             return this;
         }
 
@@ -569,7 +376,8 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder allowCredentials(boolean allow) {
-            return allowCredentials(allow, "allowCredentials");
+            draft.allowCredentials(allow, "allowCredentials");
+            return this;
         }
 
         /**
@@ -581,7 +389,8 @@ public final class CorsPolicy {
          */
         public Builder maxAge(Duration maxAge) {
             Objects.requireNonNull(maxAge, "maxAge: maxAge is null");
-            return maxAge(maxAge.getSeconds(), "maxAge");
+            draft.maxAge(maxAge.getSeconds(), "maxAge");
+            return this;
         }
 
         /**
@@ -593,7 +402,8 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder allowSameOrigin(boolean allow) {
-            return allowSameOrigin(allow, "allowSameOrigin");
+            draft.allowSameOrigin(allow, "allowSameOrigin");
+            return this;
         }
 
         /**
@@ -605,7 +415,7 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder allowNonSimpleContentTypes(boolean allow) {
-            allowNonSimpleContentTypes = allow;
+            draft.allowNonSimpleContentTypes(allow);
             return this;
         }
 
@@ -618,7 +428,8 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder allowPrivateNetwork(boolean allow) {
-            return allowPrivateNetwork(allow, "allowPrivateNetwork");
+            draft.allowPrivateNetwork(allow, "allowPrivateNetwork");
+            return this;
         }
 
         /**
@@ -629,7 +440,8 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder rejectDisallowed(boolean reject) {
-            return rejectDisallowed(reject, "rejectDisallowed");
+            draft.rejectDisallowed(reject, "rejectDisallowed");
+            return this;
         }
 
         /**
@@ -639,7 +451,8 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder preflightStatus(int status) {
-            return preflightStatus(status, "preflightStatus");
+            draft.preflightStatus(status, "preflightStatus");
+            return this;
         }
 
         /**
@@ -651,7 +464,8 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder trustForwardedHeaders(boolean trust) {
-            return trustForwardedHeaders(trust, "trustForwardedHeaders");
+            draft.trustForwardedHeaders(trust, "trustForwardedHeaders");
+            return this;
         }
 
         /**
@@ -663,7 +477,8 @@ public final class CorsPolicy {
          * @return this builder
          */
         public Builder allowInsecureOrigins(boolean allow) {
-            return allowInsecureOrigins(allow, "allowInsecureOrigins");
+            draft.allowInsecureOrigins(allow, "allowInsecureOrigins");
+            return this;
         }
 
         /**
@@ -673,134 +488,7 @@ public final class CorsPolicy {
          * @throws CorsConfigException listing every problem found
          */
         public CorsPolicy build() {
-            List<Problem> found = new ArrayList<>(problems);
-            Validated v = new Validated();
-            validateOrigins(v, found);
-            validateMethods(v, found);
-            validateHeaders(v, found);
-            validateExposedHeaders(v, found);
-            if (maxAge.value < 0) {
-                found.add(new Problem(maxAge.source, Long.toString(maxAge.value), maxAge.value
-                        + " is negative; use 0 to omit Access-Control-Max-Age"));
-            }
-            if (preflightStatus.value != 200 && preflightStatus.value != 204) {
-                found.add(new Problem(preflightStatus.source, Long.toString(preflightStatus.value), preflightStatus.value
-                        + " is not a preflight status; use 204 (the default) or 200"));
-            }
-            validateCombinations(v, found);
-            if (!found.isEmpty()) {
-                throw new CorsConfigException(found);
-            }
-            return new CorsPolicy(this, v);
-        }
-
-        private void validateOrigins(Validated v, List<Problem> found) {
-            for (Setting<String> s : origins) {
-                String value = s.value.trim();
-                if (WILDCARD.equals(value)) {
-                    v.anyOrigin = s.source;
-                    continue;
-                }
-                try {
-                    OriginSpec spec = OriginSpec.parse(value);
-                    if (!v.origins.contains(spec)) {
-                        v.origins.add(spec);
-                        v.originSources.add(s);
-                    }
-                } catch (OriginSpec.InvalidOrigin e) {
-                    found.add(new Problem(s.source, s.value, "'" + s.value + "' " + e.getMessage()));
-                }
-            }
-        }
-
-        private void validateMethods(Validated v, List<Problem> found) {
-            for (Setting<String> s : methods) {
-                String value = s.value.trim();
-                if (WILDCARD.equals(value)) {
-                    v.anyMethod = true;
-                } else if (!HttpTokens.isToken(value)) {
-                    found.add(new Problem(s.source, s.value, "'" + s.value + "' is not a method name (an HTTP token, e.g. PUT)"));
-                } else if (HttpTokens.isForbiddenMethod(value)) {
-                    found.add(new Problem(s.source, s.value, "'" + s.value + "' is a forbidden method that browsers never send; remove it"));
-                } else {
-                    v.methods.add(HttpTokens.normalizeMethod(value));
-                }
-            }
-        }
-
-        private void validateHeaders(Validated v, List<Problem> found) {
-            for (Setting<String> s : headers) {
-                String value = s.value.trim();
-                if (WILDCARD.equals(value)) {
-                    v.anyHeader = true;
-                    continue;
-                }
-                boolean prefix = value.endsWith(WILDCARD);
-                String name = (prefix ? value.substring(0, value.length() - 1) : value).toLowerCase(Locale.ROOT);
-                if (!HttpTokens.isToken(name) || name.indexOf('*') >= 0) {
-                    found.add(s.source.equals("allowHeadersPrefixed")
-                            ? new Problem(s.source, name, "'" + s.value.substring(0, s.value.length() - 1)
-                                    + "' is not the start of a header name (an HTTP token, e.g. X-Custom-)")
-                            : new Problem(s.source, s.value, "'" + s.value + "' is not a header name (an HTTP token"
-                                    + (prefix ? "; a prefix ends with a single '*', e.g. X-Custom-*)" : ", e.g. X-Request-Id)")));
-                } else if (HttpTokens.isForbiddenRequestHeader(name)
-                        || prefix && (name.startsWith("sec-") || name.startsWith("proxy-")
-                                || "sec-".startsWith(name) || "proxy-".startsWith(name))) {
-                    found.add(new Problem(s.source, s.value, "'" + s.value + "' is a forbidden request header that "
-                            + "scripts can never set (Fetch standard); remove it"));
-                } else if (prefix) {
-                    v.headerPrefixes.add(name);
-                } else if (!ALWAYS_ALLOWED_HEADERS.contains(name)) {
-                    v.headers.add(name);
-                }
-            }
-        }
-
-        private void validateExposedHeaders(Validated v, List<Problem> found) {
-            for (Setting<String> s : exposedHeaders) {
-                String value = s.value.trim();
-                if (WILDCARD.equals(value)) {
-                    v.anyExposedHeader = s.source;
-                } else if (!HttpTokens.isToken(value)) {
-                    found.add(new Problem(s.source, s.value, "'" + s.value + "' is not a header name (an HTTP token, e.g. X-Total-Count)"));
-                } else if (HttpTokens.isForbiddenResponseHeader(value)) {
-                    found.add(new Problem(s.source, s.value, "'" + s.value + "' is never exposed to script by browsers; remove it"));
-                } else {
-                    v.exposedHeaders.add(value);
-                }
-            }
-        }
-
-        /** Settings that are valid alone but unsafe together. */
-        private void validateCombinations(Validated v, List<Problem> found) {
-            if (allowCredentials.value) {
-                String credentials = " (" + allowCredentials.source + " = true)";
-                if (v.anyOrigin != null) {
-                    found.add(new Problem(v.anyOrigin, WILDCARD, "'*' cannot be combined with credentials" + credentials
-                            + ": any site could read your users' data. "
-                            + "List the origins explicitly, or use a '*.' pattern such as 'https://*.example.com'"));
-                }
-                if (v.anyExposedHeader != null) {
-                    found.add(new Problem(v.anyExposedHeader, WILDCARD, "'*' cannot be combined with credentials" + credentials
-                            + ": browsers then read it as a header named '*'. List the exposed headers explicitly"));
-                }
-                if (!allowInsecureOrigins.value) {
-                    for (int i = 0; i < v.origins.size(); i++) {
-                        if (v.origins.get(i).isInsecure()) {
-                            Setting<String> s = v.originSources.get(i);
-                            found.add(new Problem(s.source, s.value, "'" + s.value + "' is plain http, which cannot be "
-                                    + "combined with credentials" + credentials + ": anyone on the network path can read "
-                                    + "and alter that page's traffic, and with it your users' credentialed answers. "
-                                    + "Use https, or accept the risk with " + insecureOptIn));
-                        }
-                    }
-                }
-            }
-            if (allowPrivateNetwork.value && v.anyOrigin != null) {
-                found.add(new Problem(allowPrivateNetwork.source, "true", "private network access cannot be combined "
-                        + "with any origin ('*' in " + v.anyOrigin + "): any website could reach servers on your "
-                        + "visitors' private networks through their browsers. List the origins explicitly"));
-            }
+            return new CorsPolicy(draft.validate());
         }
 
         private static String requireText(String method, String parameter, String value) {
@@ -815,83 +503,6 @@ public final class CorsPolicy {
         private static void requireTexts(String method, String parameter, List<String> values) {
             Objects.requireNonNull(values, () -> method + ": " + parameter + " is null");
             values.forEach(value -> requireText(method, parameter + " element", value));
-        }
-
-        /*
-         * Settings from configuration and @Cors, recorded with the key or annotation they came from;
-         * a list replaces the inherited one, never adds to it.
-         */
-
-        Builder origins(List<String> values, String source) {
-            origins.clear();
-            originPredicates.clear();
-            values.forEach(value -> origins.add(new Setting<>(value, source)));
-            return this;
-        }
-
-        Builder methods(List<String> values, String source) {
-            methods.clear();
-            values.forEach(value -> methods.add(new Setting<>(value, source)));
-            return this;
-        }
-
-        Builder headers(List<String> values, String source) {
-            headers.clear();
-            headerPredicates.clear();
-            values.forEach(value -> headers.add(new Setting<>(value, source)));
-            return this;
-        }
-
-        Builder exposedHeaders(List<String> values, String source) {
-            exposedHeaders.clear();
-            values.forEach(value -> exposedHeaders.add(new Setting<>(value, source)));
-            return this;
-        }
-
-        Builder allowCredentials(boolean allow, String source) {
-            allowCredentials = new Setting<>(allow, source);
-            return this;
-        }
-
-        Builder maxAge(long seconds, String source) {
-            maxAge = new Setting<>(seconds, source);
-            return this;
-        }
-
-        Builder allowSameOrigin(boolean allow, String source) {
-            allowSameOrigin = new Setting<>(allow, source);
-            return this;
-        }
-
-        Builder allowPrivateNetwork(boolean allow, String source) {
-            allowPrivateNetwork = new Setting<>(allow, source);
-            return this;
-        }
-
-        Builder rejectDisallowed(boolean reject, String source) {
-            rejectDisallowed = new Setting<>(reject, source);
-            return this;
-        }
-
-        Builder preflightStatus(long status, String source) {
-            preflightStatus = new Setting<>(status, source);
-            return this;
-        }
-
-        Builder trustForwardedHeaders(boolean trust, String source) {
-            trustForwardedHeaders = new Setting<>(trust, source);
-            return this;
-        }
-
-        Builder allowInsecureOrigins(boolean allow, String source) {
-            allowInsecureOrigins = new Setting<>(allow, source);
-            return this;
-        }
-
-        /** Names the key that opts a configured policy in to insecure origins, for the refusal message. */
-        Builder insecureOptIn(String key) {
-            insecureOptIn = key + "=true";
-            return this;
         }
     }
 }

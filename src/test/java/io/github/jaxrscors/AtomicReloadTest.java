@@ -1,5 +1,10 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.MutableConfigSource;
+import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.Reply;
+import io.github.jaxrscors.internal.config.MicroProfileSettings;
+import io.github.jaxrscors.internal.deployment.Installation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.core.Configuration;
@@ -89,7 +94,7 @@ class AtomicReloadTest {
         AtomicBoolean flipping = new AtomicBoolean(true);
         AtomicReference<Configuration> configuration = new AtomicReference<>();
         try (TestServer server = TestServer.start(new ResourceConfig(LiveReconfigurationTest.Items.class)
-                .register(new CorsFeature(null, () -> MicroProfileSettings.of(source.config())))
+                .register(new Installation(null, () -> MicroProfileSettings.of(source.config())))
                 .register((Feature) context -> {
                     // The application's configuration, as a resource would have it injected.
                     configuration.compareAndSet(null, context.getConfiguration());

@@ -2,6 +2,7 @@ package io.github.jaxrscors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jaxrscors.testing.TestConfig;
 import java.net.URL;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,5 +1,10 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.TestConfig;
+import io.github.jaxrscors.internal.config.ConfigReader;
+import io.github.jaxrscors.internal.config.Settings;
+import io.github.jaxrscors.internal.config.MicroProfileSettings;
+import io.github.jaxrscors.internal.deployment.Installation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -231,7 +236,7 @@ class ConfigValidationTest {
     @Test
     void deploymentFailsWithEveryProblemListed() {
         Config bad = TestConfig.of(Map.of("cors.allowed-origins", "https://example.com/", "cors.allowed-methods", "TRACK"));
-        ResourceConfig application = new ResourceConfig(Resource.class).register(new CorsFeature(null, () -> MicroProfileSettings.of(bad)));
+        ResourceConfig application = new ResourceConfig(Resource.class).register(new Installation(null, () -> MicroProfileSettings.of(bad)));
         Throwable failure = catchThrowableOfType(Throwable.class, () -> new ApplicationHandler(application));
         assertThat(failure).as("deployment refused").isNotNull();
         CorsConfigException e = causeOfType(failure, CorsConfigException.class);

@@ -1,5 +1,9 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.Reply;
+import io.github.jaxrscors.internal.policy.OriginParser;
+import io.github.jaxrscors.internal.deployment.DecisionLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.annotation.Priority;

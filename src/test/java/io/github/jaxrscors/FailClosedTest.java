@@ -1,5 +1,10 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.TestConfig;
+import io.github.jaxrscors.internal.deployment.DecisionLog;
+import io.github.jaxrscors.internal.config.MicroProfileSettings;
+import io.github.jaxrscors.internal.deployment.Installation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -92,8 +97,8 @@ class FailClosedTest {
         logger.removeHandler(capture);
     }
 
-    private static CorsFeature feature() {
-        return new CorsFeature(null, () -> MicroProfileSettings.of(TestConfig.of(CONFIG)));
+    private static Feature feature() {
+        return new Installation(null, () -> MicroProfileSettings.of(TestConfig.of(CONFIG)));
     }
 
     @Test

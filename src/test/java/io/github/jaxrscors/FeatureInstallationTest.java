@@ -1,5 +1,12 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.TestConfig;
+import io.github.jaxrscors.testing.Reply;
+import io.github.jaxrscors.internal.deployment.DropIn;
+import io.github.jaxrscors.internal.deployment.Deployment;
+import io.github.jaxrscors.internal.config.MicroProfileSettings;
+import io.github.jaxrscors.internal.deployment.Installation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -192,7 +199,7 @@ class FeatureInstallationTest {
     @Test
     void missingConfigImplementationFailsDeploymentNamingTheFix() {
         // What ConfigProvider.getConfig() does when no ConfigProviderResolver implementation is on the classpath.
-        CorsFeature feature = new CorsFeature(null, () -> {
+        Feature feature = new Installation(null, () -> {
             throw new IllegalStateException("No ConfigProviderResolver implementation found!");
         });
 
@@ -207,7 +214,7 @@ class FeatureInstallationTest {
 
     @Test
     void aPolicyInCodeNeedsNoConfigImplementation() {
-        CorsFeature feature = new CorsFeature(CorsPolicy.builder().allowOrigin(ORIGIN).build(), () -> {
+        Feature feature = new Installation(CorsPolicies.validated(CorsPolicy.builder().allowOrigin(ORIGIN).build()), () -> {
             throw new IllegalStateException("No ConfigProviderResolver implementation found!");
         });
 
@@ -218,7 +225,7 @@ class FeatureInstallationTest {
 
     @Test
     void theMasterSwitchAlsoTurnsOffAPolicyGivenInCode() {
-        CorsFeature feature = new CorsFeature(CorsPolicy.builder().allowOrigin(ORIGIN).build(),
+        Feature feature = new Installation(CorsPolicies.validated(CorsPolicy.builder().allowOrigin(ORIGIN).build()),
                 () -> MicroProfileSettings.of(TestConfig.of(Map.of("cors.enabled", "false"))));
 
         try (TestServer app = TestServer.start(resources().register(feature))) {
@@ -238,7 +245,7 @@ class FeatureInstallationTest {
         Map<String, String> bad = Map.of(
                 "cors.alowed-origins", "https://app.example.com",
                 "cors.policy.admin.allow-credentials", "yes");
-        CorsFeature feature = new CorsFeature(CorsPolicy.builder().allowOrigin(ORIGIN).build(), () -> MicroProfileSettings.of(TestConfig.of(bad)));
+        Feature feature = new Installation(CorsPolicies.validated(CorsPolicy.builder().allowOrigin(ORIGIN).build()), () -> MicroProfileSettings.of(TestConfig.of(bad)));
 
         Throwable failure = catchThrowable(() -> TestServer.start(resources().register(feature)).close());
 
@@ -250,7 +257,7 @@ class FeatureInstallationTest {
     @Test
     void aConfigSupplierIsAskedOnlyAtDeployment() {
         AtomicInteger asked = new AtomicInteger();
-        CorsFeature feature = new CorsFeature(null, () -> {
+        Feature feature = new Installation(null, () -> {
             asked.incrementAndGet();
             return MicroProfileSettings.of(TestConfig.of(CONFIG));
         });
@@ -272,7 +279,7 @@ class FeatureInstallationTest {
         ClientRequestFilter inspect = request -> {
             deployment.set(request.getConfiguration().getProperty(Deployment.PROPERTY));
             registered.set(request.getConfiguration().isRegistered(CorsFeature.class)
-                    || request.getConfiguration().isRegistered(CorsFeature.DropIn.class));
+                    || request.getConfiguration().isRegistered(DropIn.class));
             request.abortWith(Response.ok("from the filter").build());
         };
 

@@ -3,6 +3,8 @@ package io.github.jaxrscors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.Reply;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

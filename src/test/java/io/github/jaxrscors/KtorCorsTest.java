@@ -10,6 +10,8 @@ import static io.github.jaxrscors.KtorApps.otherPort;
 import static io.github.jaxrscors.KtorApps.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.Reply;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,11 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.Reply;
+import io.github.jaxrscors.testing.MutableConfigSource;
+import io.github.jaxrscors.internal.deployment.DecisionLog;
+import io.github.jaxrscors.internal.config.MicroProfileSettings;
+import io.github.jaxrscors.internal.deployment.Installation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -46,7 +52,7 @@ class LiveReconfigurationDocTest {
     void reloadEndpointAnswersAsDescribed() throws Exception {
         MutableConfigSource source = new MutableConfigSource(properties(block("refresh-config")), "cors.allowed-origins");
         try (TestServer server = TestServer.start(new ResourceConfig(OrderResource.class, CorsAdminResource.class)
-                .register(new CorsFeature(null, () -> MicroProfileSettings.of(source.config()))))) {
+                .register(new Installation(null, () -> MicroProfileSettings.of(source.config()))))) {
             assertThat(get(server, PARTNER).status()).isEqualTo(200);
             assertThat(get(server, PREVIEW).status()).isEqualTo(403);
 
@@ -90,7 +96,7 @@ class LiveReconfigurationDocTest {
         };
         logger.addHandler(capture);
         try (TestServer server = TestServer.start(new ResourceConfig(OrderResource.class)
-                .register(new CorsFeature(null, () -> MicroProfileSettings.of(source.config()))))) {
+                .register(new Installation(null, () -> MicroProfileSettings.of(source.config()))))) {
             get(server, PARTNER);
             source.set("cors.allowed-origins", "https://app.example.com, " + PARTNER + "/");
             await(() -> lines.size() == 1);

@@ -1,5 +1,13 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.Reply;
+import io.github.jaxrscors.testing.MutableConfigSource;
+import io.github.jaxrscors.internal.deployment.DecisionLog;
+import io.github.jaxrscors.internal.deployment.Deployment;
+import io.github.jaxrscors.internal.deployment.Deployments;
+import io.github.jaxrscors.internal.config.MicroProfileSettings;
+import io.github.jaxrscors.internal.deployment.Installation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jaxrscors.CorsConfigException.Problem;
@@ -188,8 +196,7 @@ class LiveReconfigurationTest {
     @Test
     void theExceptionCarriesEachProblemAsAValue() {
         MutableConfigSource source = source(Map.of("cors.allowed-origins", APP));
-        Deployment deployment = new Deployment(() -> MicroProfileSettings.of(source.config()));
-        deployment.declare(List.of(Items.class));
+        Deployment deployment = Deployments.of(() -> MicroProfileSettings.of(source.config()), Items.class);
         deployment.generation();
         source.set("cors.max-age", "-5");
         source.set("cors.alowed-methods", "PUT");
@@ -320,7 +327,7 @@ class LiveReconfigurationTest {
 
     private TestServer start(MutableConfigSource source, CorsPolicy policy, Class<?>... resources) {
         TestServer server = TestServer.start(new ResourceConfig(resources)
-                .register(new CorsFeature(policy, () -> MicroProfileSettings.of(source.config()))));
+                .register(new Installation(policy == null ? null : CorsPolicies.validated(policy), () -> MicroProfileSettings.of(source.config()))));
         open.add(server);
         return server;
     }

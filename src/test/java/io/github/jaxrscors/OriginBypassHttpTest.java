@@ -1,5 +1,8 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.Reply;
+import io.github.jaxrscors.internal.policy.OriginParser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.GET;

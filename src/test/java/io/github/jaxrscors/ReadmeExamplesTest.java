@@ -1,5 +1,13 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.TestConfig;
+import io.github.jaxrscors.testing.Reply;
+import io.github.jaxrscors.internal.deployment.DecisionLog;
+import io.github.jaxrscors.internal.config.ConfigReader;
+import io.github.jaxrscors.internal.config.Settings;
+import io.github.jaxrscors.internal.config.MicroProfileSettings;
+import io.github.jaxrscors.internal.deployment.Installation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,7 +98,8 @@ class ReadmeExamplesTest {
         Map<String, Set<String>> documents = Map.of(
                 "migrating-from-ktor.md", Set.of("ktor-table", "ktor-builder", "ktor-config"),
                 "live-reconfiguration.md", Set.of("refresh-config", "refresh-log", "reload-endpoint"),
-                "runtimes.md", Set.of("cxf-registration", "security-constraint", "exception-mapper"),
+                "runtimes.md", Set.of("cxf-registration", "security-constraint", "exception-mapper", "helidon-meta-config",
+                        "liberty-features", "liberty-variable"),
                 "public-suffix-list.md", Set.of("psl-version"),
                 "comparison.md", Set.of(),
                 "performance.md", Set.of());
@@ -117,6 +126,16 @@ class ReadmeExamplesTest {
         assertThat(wildFly).contains("<http-method-omission>OPTIONS</http-method-omission>", "<url-pattern>/api/*</url-pattern>");
         assertThat(block(runtimes, "security-constraint")).contains("<http-method-omission>OPTIONS</http-method-omission>",
                 "<url-pattern>/api/*</url-pattern>");
+
+        String helidon = Files.readString(Paths.get("compat/tests/src/test/java/io/github/jaxrscors/compat/HelidonMpIT.java"));
+        String metaConfig = helidon.substring(helidon.indexOf("\"\"\"", helidon.indexOf("\"mp-meta-config.yaml\"")) + 4);
+        assertThat(block(runtimes, "helidon-meta-config") + "\n").as("the meta-configuration HelidonMpIT writes")
+                .isEqualTo(metaConfig.substring(0, metaConfig.indexOf("\"\"\"")).stripIndent());
+        String liberty = Files.readString(Paths.get("compat/tests/src/test/java/io/github/jaxrscors/compat/OpenLibertyIT.java"));
+        assertThat(block(runtimes, "liberty-features").lines().filter(line -> line.contains("<feature>")).map(String::strip))
+                .as("the features OpenLibertyIT's server.xml names").hasSize(3).allSatisfy(feature -> assertThat(liberty).contains(feature));
+        assertThat(block(runtimes, "liberty-variable")).contains("<variable name=\"", "\" value=\"");
+        assertThat(liberty).as("OpenLibertyIT sets a variable the same way").contains("configDropins/overrides", "<variable name=\\\"");
     }
 
     @Test
@@ -242,7 +261,7 @@ class ReadmeExamplesTest {
     @Test
     void unknownPolicyNameIsReportedAsTheReadmeShows() throws IOException {
         Config config = config(properties(readmeBlock("policies-config")));
-        ResourceConfig app = new ResourceConfig(MistypedPolicy.class).register(new CorsFeature(null, () -> MicroProfileSettings.of(config)));
+        ResourceConfig app = new ResourceConfig(MistypedPolicy.class).register(new Installation(null, () -> MicroProfileSettings.of(config)));
         CorsConfigException refused = deploymentFailure(app);
         String problem = refused.problems().stream().map(Object::toString).toList().get(0).replace(MistypedPolicy.class.getName(), "com.example.CustomerResource");
         assertThat(Files.readString(README)).contains("`" + problem + "`");
@@ -389,7 +408,7 @@ class ReadmeExamplesTest {
         Supplier<Settings.Source> none = () -> {
             throw new IllegalStateException("No ConfigProviderResolver implementation found");
         };
-        ResourceConfig app = new ResourceConfig(OrderResource.class).register(new CorsFeature(null, none));
+        ResourceConfig app = new ResourceConfig(OrderResource.class).register(new Installation(null, none));
         assertThat(deploymentFailure(app)).hasMessage(readmeBlock("no-config-message"));
     }
 

@@ -1,5 +1,10 @@
 package io.github.jaxrscors;
 
+import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.Reply;
+import io.github.jaxrscors.testing.MutableConfigSource;
+import io.github.jaxrscors.internal.config.MicroProfileSettings;
+import io.github.jaxrscors.internal.deployment.Installation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jaxrscors.it.app.CorsAdminResource;
@@ -123,7 +128,7 @@ class RefreshedConfigSourcesTest {
 
     private TestServer start(Config config) {
         TestServer server = TestServer.start(new ResourceConfig(LiveReconfigurationTest.Items.class,
-                CorsAdminResource.class).register(new CorsFeature(null, () -> MicroProfileSettings.of(config))));
+                CorsAdminResource.class).register(new Installation(null, () -> MicroProfileSettings.of(config))));
         open.add(server);
         return server;
     }

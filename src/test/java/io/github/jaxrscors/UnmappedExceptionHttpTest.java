@@ -2,6 +2,11 @@ package io.github.jaxrscors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jaxrscors.testing.WithoutLibrary;
+import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.TestConfig;
+import io.github.jaxrscors.testing.Reply;
+import io.github.jaxrscors.testing.LoopbackHttp;
 import io.github.jaxrscors.failing.FailingApplication;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
@@ -51,7 +56,7 @@ class UnmappedExceptionHttpTest {
      * created in the writer's {@code failure} (Tomcat's, for checked exceptions and errors) shows it.
      */
     private static final Pattern LIBRARY_FRAME =
-            Pattern.compile("\tio\\.github\\.jaxrscors\\.JerseyFailureHeaders\\$Writer\\.[^\r\n]*\r?\n");
+            Pattern.compile("\tio\\.github\\.jaxrscors\\.runtime\\.jersey\\.JerseyFailureHeaders\\$Writer\\.[^\r\n]*\r?\n");
 
     enum Container { GRIZZLY, TOMCAT }
 

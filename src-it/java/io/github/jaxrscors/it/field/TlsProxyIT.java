@@ -3,8 +3,8 @@ package io.github.jaxrscors.it.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
-import io.github.jaxrscors.LoopbackHttp;
-import io.github.jaxrscors.Reply;
+import io.github.jaxrscors.testing.LoopbackHttp;
+import io.github.jaxrscors.testing.Reply;
 import io.github.jaxrscors.it.ForkedJvm;
 import io.github.jaxrscors.it.HeadlessChromium;
 import io.github.jaxrscors.it.field.app.FieldServer;

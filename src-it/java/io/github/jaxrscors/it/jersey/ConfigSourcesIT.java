@@ -2,7 +2,7 @@ package io.github.jaxrscors.it.jersey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.jaxrscors.Reply;
+import io.github.jaxrscors.testing.Reply;
 import io.github.jaxrscors.it.ForkedJvm;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.github.jaxrscors.readme;
 
+import io.github.jaxrscors.Cors;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

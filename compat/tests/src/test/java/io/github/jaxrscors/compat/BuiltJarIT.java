@@ -13,6 +13,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.Index;
+import org.jboss.jandex.IndexReader;
 import org.junit.jupiter.api.Test;
 
 /** Every deployment of the matrix carries the library jar this build made, byte for byte. */
@@ -44,11 +47,29 @@ class BuiltJarIT {
 
     @Test
     void embeddedServersRunTheBuiltJar() throws IOException {
-        for (String module : List.of("jersey31-grizzly", "resteasy62-undertow", "cxf-jetty", "spring-boot-jersey", "dropwizard")) {
+        for (String module : List.of("jersey31-grizzly", "resteasy62-undertow", "cxf-jetty", "helidon-mp", "spring-boot-jersey", "dropwizard")) {
             List<Path> copies = Arrays.stream(Files.readString(Modules.target(module, "classpath.txt")).trim().split(java.io.File.pathSeparator))
                     .map(Path::of).filter(path -> path.getFileName().toString().startsWith("jaxrs-cors")).toList();
             assertThat(copies).as(module + " classpath").hasSize(1);
             assertThat(sha256(copies.get(0))).as(module).isEqualTo(sha256(LIBRARY));
+        }
+    }
+
+    /**
+     * Every Jandex reader on an application's class path opens the jar's index, not only the one it
+     * was made for: Helidon MP 4.1's OpenAPI scan reads it with Jandex 3.1.2, and the server stops
+     * when it cannot.
+     */
+    @Test
+    void indexReadsWithHelidonsJandex() throws IOException {
+        try (ZipFile jar = new ZipFile(LIBRARY.toFile())) {
+            ZipEntry entry = jar.getEntry("META-INF/jandex.idx");
+            assertThat(entry).as("META-INF/jandex.idx in " + NAME).isNotNull();
+            try (InputStream in = jar.getInputStream(entry)) {
+                Index index = new IndexReader(in).read();
+                assertThat(index.getClassByName(DotName.createSimple("io.github.jaxrscors.CorsFeature$ScannedDropIn")))
+                        .as("the drop-in provider, which Quarkus REST finds in the index").isNotNull();
+            }
         }
     }
 

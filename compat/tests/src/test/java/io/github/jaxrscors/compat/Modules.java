@@ -36,15 +36,16 @@ final class Modules {
 
     /** {@code java -cp <module classes and dependencies> <system properties> <main> <args>}, with the default JDK. */
     static List<String> javaCommand(String module, String mainClass, Map<String, String> systemProperties, String... args) {
-        return javaCommand(module, true, mainClass, systemProperties, args);
+        return javaCommand(defaultJava(), module, true, mainClass, systemProperties, args);
     }
 
     /** The same without the library's jar on the classpath: the application as the runtime serves it alone. */
     static List<String> javaCommandWithoutLibrary(String module, String mainClass, String... args) {
-        return javaCommand(module, false, mainClass, Map.of(), args);
+        return javaCommand(defaultJava(), module, false, mainClass, Map.of(), args);
     }
 
-    private static List<String> javaCommand(String module, boolean withLibrary, String mainClass,
+    /** As above, with the given {@code java} launcher, with or without the library's jar. */
+    static List<String> javaCommand(Path java, String module, boolean withLibrary, String mainClass,
             Map<String, String> systemProperties, String... args) {
         return javaCommand(module, withLibrary ? NOTHING : jar -> jar.startsWith("jaxrs-cors"), mainClass, systemProperties, args);
     }
@@ -63,13 +64,27 @@ final class Modules {
         }
         classpath.add(0, target(module, "classes").toString());
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath));
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add(mainClass);
         command.addAll(List.of(args));
         return command;
+    }
+
+    private static Path defaultJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** The {@code java} of a JDK 21 or newer, for the runtimes that need one (Payara Micro 7, Helidon MP 4). */
+    static Path java21(String runtime) {
+        Path java = Path.of(System.getProperty("java21.home"), "bin", "java");
+        if (!Files.isExecutable(java)) {
+            throw new AssertionError(runtime + " needs Java 21 or newer, expected at " + java
+                    + "; install a JDK 21+ there or pass -Djava21.home=<JDK home>");
+        }
+        return java;
     }
 
     /** A fresh folder under {@code target/work}, which the next clean build removes with everything the servers wrote. */

@@ -33,11 +33,7 @@ class PayaraMicroIT {
         Files.copy(war, deployments.resolve("app.war"), StandardCopyOption.REPLACE_EXISTING);
         Wars.withBadOrigin(war, deployments.resolve("broken.war"));
         Wars.withoutLibrary(war, deployments.resolve("plain.war"));
-        Path java = Path.of(System.getProperty("java21.home"), "bin", "java");
-        if (!Files.isExecutable(java)) {
-            throw new AssertionError("Payara Micro 7 needs Java 21 or newer, expected at " + java
-                    + "; install a JDK 21+ there or pass -Djava21.home=<JDK home>");
-        }
+        Path java = Modules.java21("Payara Micro 7");
         int port = Ports.free();
         base = URI.create("http://127.0.0.1:" + port + "/");
         payara = ServerProcess.start("payara-micro-7", List.of(java.toString(), "-jar", System.getProperty("payara.jar"),

@@ -39,6 +39,8 @@ final class UnmappedException {
      * threads ran the request, which varies from one request to the next.
      */
     private static final Pattern POOL_FRAME = Pattern.compile("(\\s+|!\\s)at org\\.eclipse\\.jetty\\.util\\.thread\\..*");
+    /** Hexadecimal ids, such as those Helidon gives its sockets and connections ({@code [0x6cd1a0b3 0x2f0cb120]}). */
+    private static final Pattern HEX_ID = Pattern.compile("\\b0x[0-9a-f]+\\b");
     /** Times, ports, thread and line counters: the two servers need not agree on them. */
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Duration QUIET = Duration.ofMillis(700);
@@ -123,6 +125,7 @@ final class UnmappedException {
     private static String normalize(String text, Deployment deployment) {
         String same = HASH.matcher(HEX_ERROR_ID.matcher(ERROR_ID.matcher(text).replaceAll("<error id>")).replaceAll("<error id>"))
                 .replaceAll("@<hash>");
+        same = HEX_ID.matcher(same).replaceAll("0x<id>");
         if (deployment.context() != null) {
             String context = deployment.context();
             same = same.replace("/" + context + "/", "/<context>/").replace("/" + context + "]", "/<context>]")

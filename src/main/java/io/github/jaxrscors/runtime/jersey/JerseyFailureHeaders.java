@@ -1,0 +1,151 @@
+package io.github.jaxrscors.runtime.jersey;
+
+import io.github.jaxrscors.internal.deployment.CorsRequestFilter;
+import io.github.jaxrscors.internal.deployment.CorsResponseFilter;
+import io.github.jaxrscors.internal.deployment.DecisionLog;
+import io.github.jaxrscors.internal.policy.Decoration;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.Response;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ContainerResponse;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.spi.ContainerResponseWriter;
+
+/**
+ * Keeps the CORS headers on Jersey's 500 for an exception that no {@code ExceptionMapper} handles.
+ *
+ * <p>Jersey hands such an exception to its container ({@link ContainerResponseWriter#failure}),
+ * which answers with its own error page; Jersey's response filters run only afterwards, on a
+ * response that is never sent. Grizzly's and the servlet container's writers answer through
+ * {@code sendError}, which keeps the headers written before it. So for every request the library
+ * decided about, this filter wraps the container's writer, and a failure that comes before Jersey
+ * wrote anything first writes the headers of that decision, computed by {@link CorsResponseFilter}
+ * from the same request property. Which mappers apply, what is logged, and the status and body of
+ * the error page stay Jersey's and the container's.
+ */
+@PreMatching
+@Priority(CorsRequestFilter.PRIORITY + 1)
+@ConstrainedTo(RuntimeType.SERVER)
+public final class JerseyFailureHeaders implements ContainerRequestFilter {
+
+    /**
+     * Writers whose {@code failure} keeps the headers already written. Others send a response of
+     * their own (Netty) or commit on writing headers (the JDK server), so they are left alone.
+     */
+    private static final Set<String> HEADER_KEEPING_WRITERS = Set.of(
+            "org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer$ResponseWriter",
+            "org.glassfish.jersey.servlet.internal.ResponseWriter");
+
+    private static final System.Logger LOG = System.getLogger(DecisionLog.LOGGER);
+
+    private final CorsResponseFilter decorator = new CorsResponseFilter();
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        if (context.getProperty(Decoration.PROPERTY) != null && context instanceof ContainerRequest request) {
+            ContainerResponseWriter writer = request.getResponseWriter();
+            if (writer != null && HEADER_KEEPING_WRITERS.contains(writer.getClass().getName())
+                    && !setsStatusOverSendError(request)) {
+                request.setWriter(new Writer(writer, request, decorator));
+            }
+        }
+    }
+
+    /** With this Jersey option the writers reset the response, headers included, before their error page. */
+    private static boolean setsStatusOverSendError(ContainerRequest request) {
+        return ServerProperties.getValue(request.getConfiguration().getProperties(),
+                ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, false, Boolean.class);
+    }
+
+    /**
+     * Installs the filter in every Jersey server application, also one that turned auto-discovery
+     * off and registers {@code CorsFeature} itself; without the library's decision on a request the
+     * filter does nothing.
+     */
+    @ConstrainedTo(RuntimeType.SERVER)
+    public static final class Discovery implements ForcedAutoDiscoverable {
+
+        @Override
+        public void configure(FeatureContext context) {
+            if (context.getConfiguration().getRuntimeType() == RuntimeType.SERVER
+                    && !context.getConfiguration().isRegistered(JerseyFailureHeaders.class)) {
+                context.register(new JerseyFailureHeaders());
+            }
+        }
+    }
+
+    private static final class Writer implements ContainerResponseWriter {
+
+        private final ContainerResponseWriter container;
+        private final ContainerRequest request;
+        private final CorsResponseFilter decorator;
+        private volatile boolean headersWritten;
+
+        Writer(ContainerResponseWriter container, ContainerRequest request, CorsResponseFilter decorator) {
+            this.container = container;
+            this.request = request;
+            this.decorator = decorator;
+        }
+
+        @Override
+        public OutputStream writeResponseStatusAndHeaders(long contentLength, ContainerResponse response) {
+            headersWritten = true;
+            return container.writeResponseStatusAndHeaders(contentLength, response);
+        }
+
+        @Override
+        public void failure(Throwable error) {
+            // Once Jersey wrote a response's headers, they went through the response filters already.
+            if (!headersWritten) {
+                try {
+                    writeCorsHeaders();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "CORS headers not added to the error response of " + error, e);
+                }
+            }
+            container.failure(error);
+        }
+
+        private void writeCorsHeaders() {
+            ContainerResponse corsOnly = new ContainerResponse(request, Response.serverError().build());
+            // Only the CORS headers: the Vary that Jersey derives from content negotiation would change the error page.
+            corsOnly.getHeaders().clear();
+            decorator.filter(request, corsOnly);
+            if (!corsOnly.getHeaders().isEmpty()) {
+                container.writeResponseStatusAndHeaders(-1, corsOnly);
+            }
+        }
+
+        @Override
+        public boolean suspend(long timeOut, TimeUnit timeUnit, TimeoutHandler timeoutHandler) {
+            return container.suspend(timeOut, timeUnit, timeoutHandler == null ? null
+                    : ignored -> timeoutHandler.onTimeout(this));
+        }
+
+        @Override
+        public void setSuspendTimeout(long timeOut, TimeUnit timeUnit) {
+            container.setSuspendTimeout(timeOut, timeUnit);
+        }
+
+        @Override
+        public void commit() {
+            container.commit();
+        }
+
+        @Override
+        public boolean enableResponseBuffering() {
+            return container.enableResponseBuffering();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.github.jaxrscors.internal.deployment;
+
+import io.github.jaxrscors.testing.Reply;
+import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.MutableConfigSource;
+import io.github.jaxrscors.internal.config.MicroProfileSettings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The refresh schedule's thread: none without {@code cors.refresh-interval}, one per application
+ * with it, and none left once Jersey has shut the application down, or once an application that no
+ * runtime closed has been dropped.
+ */
+class RefreshThreadTest {
+
+    private static final Duration DROPPED_WAIT = Duration.ofSeconds(30);
+
+    @Path("items")
+    public static class Items {
+        @GET
+        public String get() {
+            return "items";
+        }
+    }
+
+    @Test
+    void withoutARefreshIntervalNoThreadIsStarted() throws Exception {
+        long before = refreshThreads();
+        try (TestServer server = start(Map.of("cors.allowed-origins", "https://app.example.com"))) {
+            assertThat(get(server).status()).isEqualTo(200);
+            assertThat(get(server).header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
+
+            assertThat(refreshThreads()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void oneDaemonThreadPerApplicationGoneWhenJerseyShutsItDown() throws Exception {
+        long before = refreshThreads();
+        Map<String, String> config = Map.of("cors.allowed-origins", "https://app.example.com", "cors.refresh-interval", "1s");
+        TestServer first = start(config);
+        // Jersey builds the first generation when its container starts, and the schedule with it.
+        assertThat(refreshThreads()).as("started with the first server").isEqualTo(before + 1);
+        TestServer second = start(config);
+        try {
+            get(first);
+            get(first);
+            get(second);
+            assertThat(refreshThreads()).as("one per application").isEqualTo(before + 2);
+            assertThat(Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals(RefreshSchedule.THREAD_NAME)).allMatch(Thread::isDaemon)).isTrue();
+
+            first.close();
+            assertThat(refreshThreads()).as("right after the first server's shutdownNow").isEqualTo(before + 1);
+            assertThat(get(second).status()).isEqualTo(200);
+        } finally {
+            first.close();
+            second.close();
+        }
+        assertThat(refreshThreads()).isEqualTo(before);
+    }
+
+    @Test
+    void aDeploymentClosedBeforeItsFirstGenerationStartsNoThreadLater() {
+        long before = refreshThreads();
+        MutableConfigSource source = new MutableConfigSource(Map.of("cors.allowed-origins", "https://app.example.com",
+                "cors.refresh-interval", "1s"), "cors.allowed-origins");
+        Deployment deployment = new Deployment(() -> MicroProfileSettings.of(source.config()), Runtimes.all());
+        deployment.declare(List.of(Items.class));
+        deployment.close();
+
+        assertThat(deployment.generation().enabled()).as("a late request is still answered").isTrue();
+        assertThat(refreshThreads()).isEqualTo(before);
+    }
+
+    /**
+     * A runtime that never tells a provider that the application stopped (Quarkus) never closes it:
+     * the thread holds its application only weakly, and ends once the application is collected.
+     */
+    @Test
+    void theThreadOfADroppedApplicationEndsOnceTheApplicationIsCollected() throws Exception {
+        long before = refreshThreads();
+        startAndDrop();
+        assertThat(refreshThreads()).as("started with the first generation").isEqualTo(before + 1);
+
+        long deadline = System.nanoTime() + DROPPED_WAIT.toNanos();
+        while (refreshThreads() > before) {
+            assertThat(System.nanoTime()).as("thread ended within %s of the application being dropped", DROPPED_WAIT)
+                    .isLessThan(deadline);
+            System.gc();
+            Thread.sleep(100);
+        }
+    }
+
+    /** An application that answers a request and is then forgotten, never closed. */
+    private static void startAndDrop() {
+        MutableConfigSource source = new MutableConfigSource(Map.of("cors.allowed-origins", "https://app.example.com",
+                "cors.refresh-interval", "1s"), "cors.allowed-origins");
+        Deployment deployment = new Deployment(() -> MicroProfileSettings.of(source.config()), Runtimes.all());
+        deployment.declare(List.of(Items.class));
+        assertThat(deployment.generation().enabled()).isTrue();
+    }
+
+    private static TestServer start(Map<String, String> values) {
+        MutableConfigSource source = new MutableConfigSource(values, "cors.allowed-origins");
+        return TestServer.start(new ResourceConfig(Items.class)
+                .register(new Installation(null, () -> MicroProfileSettings.of(source.config()))));
+    }
+
+    private static Reply get(TestServer server) {
+        return server.send("GET", "items", "Origin", "https://app.example.com");
+    }
+
+    static long refreshThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals(RefreshSchedule.THREAD_NAME) && thread.isAlive()).count();
+    }
+}
