@@ -47,14 +47,19 @@ final class Modules {
     /** As above, with the given {@code java} launcher, with or without the library's jar. */
     static List<String> javaCommand(Path java, String module, boolean withLibrary, String mainClass,
             Map<String, String> systemProperties, String... args) {
-        return javaCommand(module, withLibrary ? NOTHING : jar -> jar.startsWith("jaxrs-cors"), mainClass, systemProperties, args);
+        return javaCommand(java, module, withLibrary ? NOTHING : jar -> jar.startsWith("jaxrs-cors"), mainClass, systemProperties, args);
     }
 
     /**
-     * The same without the jars whose file names {@code leaveOut} accepts: the application as it runs
-     * when its build leaves those dependencies out.
+     * With the default JDK, without the jars whose file names {@code leaveOut} accepts: the
+     * application as it runs when its build leaves those dependencies out.
      */
     static List<String> javaCommand(String module, Predicate<String> leaveOut, String mainClass,
+            Map<String, String> systemProperties, String... args) {
+        return javaCommand(defaultJava(), module, leaveOut, mainClass, systemProperties, args);
+    }
+
+    private static List<String> javaCommand(Path java, String module, Predicate<String> leaveOut, String mainClass,
             Map<String, String> systemProperties, String... args) {
         List<String> classpath = new ArrayList<>(List.of(read(target(module, "classpath.txt")).split(File.pathSeparator)));
         int all = classpath.size();
