@@ -16,7 +16,6 @@ final class DropwizardApp {
     static final String MAIN = "io.github.jaxrscors.compat.dropwizard.Main";
     /** An origin that Jetty's CrossOriginFilter of the application allows, and the library does not. */
     static final String JETTY_ONLY = "https://jetty.example.org";
-    static final Predicate<String> MICROPROFILE_CONFIG = jar -> jar.startsWith("smallrye-") || jar.startsWith("microprofile-config-api");
 
     private DropwizardApp() {
     }
@@ -38,7 +37,12 @@ final class DropwizardApp {
     /** Writes {@code config.yml} into a fresh folder and starts {@code server config.yml} there. */
     static ServerProcess start(String name, String yaml, Predicate<String> leaveOut, Map<String, String> systemProperties,
             Map<String, String> environment) {
-        Path dir = Modules.tempDir(name);
+        return start(name, Modules.tempDir(name), yaml, leaveOut, systemProperties, environment);
+    }
+
+    /** The same in {@code dir}, where a row may change {@code config.yml} while the service runs. */
+    static ServerProcess start(String name, Path dir, String yaml, Predicate<String> leaveOut, Map<String, String> systemProperties,
+            Map<String, String> environment) {
         try {
             Files.writeString(dir.resolve("config.yml"), yaml);
         } catch (IOException e) {

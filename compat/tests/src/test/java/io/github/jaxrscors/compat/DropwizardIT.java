@@ -7,33 +7,46 @@ import static io.github.jaxrscors.compat.DropInChecks.header;
 import static io.github.jaxrscors.compat.DropwizardApp.JETTY_ONLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dropwizard 4.0 (Jersey 3.0 = Jakarta REST 3.0, Jetty 11), as the library is today: it reads its
- * policy through MicroProfile Config, so the service carries {@code smallrye-config} and
- * {@code META-INF/microprofile-config.properties}. What it must do once the library integrates with
- * Dropwizard is in {@link DropwizardPhase2}.
+ * Dropwizard 4.0 (Jersey 3.0 = Jakarta REST 3.0, Jetty 11) with the library as a Dropwizard user
+ * sets it up: the dependency, {@code bootstrap.addBundle(new CorsBundle())}, and a {@code cors:}
+ * block in the service's YAML, with {@code ${VAR}} substitution; no MicroProfile Config.
  */
 class DropwizardIT {
 
     private static final String NAME = "dropwizard-4";
+    private static final String CORS = """
+            cors:
+              allowed-origins: ${APP_ORIGIN}
+              allowed-methods: [PUT]
+              policy:
+                partners:
+                  allowed-origins: https://partner.example.net
+            """;
+    private static final Map<String, String> ENVIRONMENT = Map.of("APP_ORIGIN", APP);
 
     /**
      * The drop-in checks, and the 500 of a failing resource against the same service without the
-     * library: Dropwizard's own {@code LoggingExceptionMapper} maps every exception to a JSON 500,
-     * which passes the response filters.
+     * library (and without its {@code cors:} block): Dropwizard's own {@code LoggingExceptionMapper}
+     * maps every exception to a JSON 500, which passes the response filters.
      */
     @Test
     void dropIn() {
         int port = Ports.free();
         int plainPort = Ports.free();
-        try (ServerProcess server = DropwizardApp.start(NAME, DropwizardApp.yaml(port), Modules.NOTHING, Map.of(), Map.of());
+        try (ServerProcess server = start(NAME, DropwizardApp.yaml(port) + CORS, Map.of());
                 ServerProcess plain = DropwizardApp.start(NAME + "-without-library", DropwizardApp.yaml(plainPort),
                         jar -> jar.startsWith("jaxrs-cors"), Map.of(), Map.of())) {
             server.awaitReady(PlainJvm.START, DropwizardApp.ready(port));
@@ -47,8 +60,8 @@ class DropwizardIT {
     /** Jersey's servlet starts with Jetty: the mistake stops the start ("Unable to start server, shutting down"). */
     @Test
     void configurationMistakeStopsTheStart() {
-        try (ServerProcess server = DropwizardApp.start(NAME + "-bad-config", DropwizardApp.yaml(Ports.free()), Modules.NOTHING,
-                Map.of("cors.allowed-origins", Modules.BAD_ORIGIN), Map.of())) {
+        try (ServerProcess server = DropwizardApp.start(NAME + "-bad-config", DropwizardApp.yaml(Ports.free()) + CORS, Modules.NOTHING,
+                Map.of(), Map.of("APP_ORIGIN", Modules.BAD_ORIGIN))) {
             OptionalInt exit = server.awaitExit(PlainJvm.START);
             assertThat(exit).as("the service stops instead of serving" + server.describe()).isPresent();
             assertThat(exit.getAsInt()).as("exit status" + server.describe()).isNotZero();
@@ -57,43 +70,28 @@ class DropwizardIT {
         }
     }
 
-    /** Dropwizard binds the whole YAML to the application's {@code Configuration} class, which has no {@code cors} field. */
-    @Test
-    void corsBlockInTheYamlIsRefusedToday() {
-        String yaml = DropwizardApp.yaml(Ports.free()) + "cors:\n  allowed-origins: https://app.example.com\n";
-        try (ServerProcess server = DropwizardApp.start(NAME + "-cors-block", yaml, Modules.NOTHING, Map.of(), Map.of())) {
-            OptionalInt exit = server.awaitExit(PlainJvm.START);
-            assertThat(exit).as("Dropwizard refuses the configuration" + server.describe()).isPresent();
-            assertThat(exit.getAsInt()).isNotZero();
-            assertThat(server.output()).contains("Unrecognized field at: cors");
-        }
-    }
-
     /**
-     * Jersey's servlet answers an error status without an entity with {@code sendError}, unless
-     * {@code jersey.config.server.response.setStatusOverSendError} is set; Jetty 11 then removes the
-     * content headers, {@code Vary} among them ({@code Response.resetContent}), and writes its HTML
-     * error page for GET, HEAD and POST. So the library's refusals lose their {@code Vary} today,
-     * contrary to the contract (see {@link DropwizardPhase2#refusalsKeepVary}).
+     * Contract 4: {@code Vary} on every response that depends on the origin, refusals included. The
+     * library's refusals carry an empty body of their own, so Jersey writes them itself rather than
+     * through {@code sendError}, whose Jetty error page would drop {@code Vary} with the content headers.
      */
     @Test
-    void refusalsBecomeJettysErrorPageWithoutVaryToday() {
+    void refusalsKeepVary() {
         int port = Ports.free();
-        try (ServerProcess server = DropwizardApp.start(NAME + "-refusals", DropwizardApp.yaml(port), Modules.NOTHING, Map.of(), Map.of())) {
+        try (ServerProcess server = start(NAME + "-refusals", DropwizardApp.yaml(port) + CORS, Map.of())) {
             server.awaitReady(PlainJvm.START, DropwizardApp.ready(port));
             URI api = DropwizardApp.api(port);
             SoftAssertions softly = new SoftAssertions();
             HttpResponse<String> refused = DropInChecks.get(api.resolve("items"), FOREIGN);
             softly.assertThat(refused.statusCode()).isEqualTo(403);
-            softly.assertThat(header(refused, "Content-Type")).as("Jetty's page").hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-            softly.assertThat(refused.body()).contains("<title>Error 403 Forbidden</title>");
-            softly.assertThat(header(refused, "Vary")).as("Vary of the refused GET").isEmpty();
+            softly.assertThat(header(refused, "Vary")).as("Vary of the refused GET").hasValueSatisfying(vary -> assertThat(vary).contains("Origin"));
+            softly.assertThat(header(refused, "Content-Type")).as("the library's body, not Jetty's page")
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+            softly.assertThat(refused.body()).isEmpty();
             HttpResponse<String> preflight = DropInChecks.preflight(api.resolve("items/1"), FOREIGN, "PUT");
             softly.assertThat(preflight.statusCode()).isEqualTo(403);
-            softly.assertThat(header(preflight, "Vary")).as("Vary of the refused preflight").isEmpty();
-            HttpResponse<String> allowed = DropInChecks.get(api.resolve("items"), APP);
-            softly.assertThat(header(allowed, "Vary")).as("Vary of an allowed GET, which Jersey writes itself")
-                    .hasValueSatisfying(vary -> assertThat(vary).contains("Origin"));
+            softly.assertThat(header(preflight, "Vary")).as("Vary of the refused preflight")
+                    .hasValueSatisfying(vary -> assertThat(vary).contains("Origin", "Access-Control-Request-Method"));
             if (!softly.wasSuccess()) {
                 softly.fail(server.describe());
             }
@@ -102,37 +100,101 @@ class DropwizardIT {
     }
 
     /**
-     * Jetty's {@code CrossOriginFilter} (Jetty 11) registered beside the library, with its defaults:
-     * it runs first and adds its headers to every request from an origin it allows, and passes
-     * preflights on ({@code chainPreflight=true}). The library's answers then carry
-     * {@code Access-Control-Allow-Credentials: true} that its policy never allowed (a wider policy),
-     * and its refusals carry Jetty's {@code Access-Control-Allow-Origin}.
+     * Jetty's {@code CrossOriginFilter} registered beside the library would widen the policy (by
+     * hand, with its defaults: {@code Access-Control-Allow-Credentials: true} on the library's
+     * answers, its {@code Access-Control-Allow-Origin} on the library's refusals): the service must
+     * not start, and says why.
      */
     @Test
-    void jettyCrossOriginFilterWidensThePolicyToday() {
+    void jettyCrossOriginFilterIsRefusedAtStartup() {
         int port = Ports.free();
-        try (ServerProcess server = DropwizardApp.start(NAME + "-cross-origin-filter", DropwizardApp.yaml(port), Modules.NOTHING,
-                Map.of("compat.jetty-cross-origin-filter", "true"), Map.of())) {
+        try (ServerProcess server = start(NAME + "-cross-origin-filter", DropwizardApp.yaml(port) + CORS,
+                Map.of("compat.jetty-cross-origin-filter", "true"))) {
+            OptionalInt exit = server.awaitExit(PlainJvm.START);
+            assertThat(server.output()).as("the service must not serve" + server.describe()).doesNotContain(DropwizardApp.ready(port));
+            assertThat(exit).as("the service stops" + server.describe()).isPresent();
+            assertThat(exit.getAsInt()).isNotZero();
+            assertThat(server.output()).contains("Jetty's CrossOriginFilter (filter 'jetty-cross-origin')", "enabled: false",
+                    "Unable to start server, shutting down");
+        }
+    }
+
+    /** The fix the refusal offers for a service that keeps Jetty's filter: with {@code enabled: false}, the filter alone answers. */
+    @Test
+    void jettyCrossOriginFilterAloneWithTheLibraryOff() {
+        int port = Ports.free();
+        try (ServerProcess server = start(NAME + "-cross-origin-filter-alone", DropwizardApp.yaml(port) + CORS + "  enabled: false\n",
+                Map.of("compat.jetty-cross-origin-filter", "true"))) {
             server.awaitReady(PlainJvm.START, DropwizardApp.ready(port));
             URI api = DropwizardApp.api(port);
-            SoftAssertions softly = new SoftAssertions();
-            HttpResponse<String> allowed = DropInChecks.get(api.resolve("items"), APP);
-            softly.assertThat(allowed.statusCode()).isEqualTo(200);
-            softly.assertThat(header(allowed, "Access-Control-Allow-Credentials")).as("credentials the policy never allowed").contains("true");
-            HttpResponse<String> preflight = DropInChecks.preflight(api.resolve("items/1"), APP, "PUT");
-            softly.assertThat(preflight.statusCode()).as("the library still answers the preflight").isEqualTo(204);
-            softly.assertThat(header(preflight, "Access-Control-Allow-Credentials")).contains("true");
-            HttpResponse<String> refused = DropInChecks.get(api.resolve("admin"), APP);
-            softly.assertThat(refused.statusCode()).as("the library refuses the default origin on the @Cors resource").isEqualTo(403);
-            softly.assertThat(header(refused, "Access-Control-Allow-Origin")).as("... and Jetty's ACAO stays on the refusal").contains(APP);
             HttpResponse<String> jettyOnly = DropInChecks.get(api.resolve("items"), JETTY_ONLY);
-            softly.assertThat(jettyOnly.statusCode()).as("an origin only Jetty allows: the library refuses").isEqualTo(403);
-            softly.assertThat(header(jettyOnly, "Access-Control-Allow-Origin")).contains(JETTY_ONLY);
-            softly.assertThat(DropInChecks.get(api.resolve("admin"), ADMIN).statusCode()).as("@Cors still applies").isEqualTo(200);
-            if (!softly.wasSuccess()) {
-                softly.fail(server.describe());
-            }
-            softly.assertAll();
+            assertThat(jettyOnly.statusCode()).as("the library refuses nothing" + server.describe()).isEqualTo(200);
+            assertThat(header(jettyOnly, "Access-Control-Allow-Origin")).contains(JETTY_ONLY);
+            assertThat(DropInChecks.get(api.resolve("admin"), APP).statusCode()).as("@Cors does not apply either").isEqualTo(200);
         }
+    }
+
+    /**
+     * With {@code cors.refresh-interval}, the bundle reads the service's YAML again as Dropwizard
+     * read it at start: a changed {@code cors:} block applies without a restart, and a file
+     * Dropwizard would refuse leaves the policy in use.
+     */
+    @Test
+    void refreshIntervalReadsTheYamlAgain() throws IOException {
+        int port = Ports.free();
+        String yaml = DropwizardApp.yaml(port) + CORS + "  refresh-interval: 1s\n";
+        Path dir = Modules.tempDir(NAME + "-refresh");
+        try (ServerProcess server = DropwizardApp.start(NAME + "-refresh", dir, yaml, Modules.NOTHING, Map.of(), ENVIRONMENT)) {
+            server.awaitReady(PlainJvm.START, DropwizardApp.ready(port));
+            URI items = DropwizardApp.api(port).resolve("items");
+            String newOrigin = "https://new.example.com";
+            assertThat(DropInChecks.get(items, newOrigin).statusCode()).as("before the change" + server.describe()).isEqualTo(403);
+
+            rewrite(dir, (yaml + "logging: {level: [not, a, level]}\n").replace("${APP_ORIGIN}", newOrigin));
+            assertThat(server.awaitOutput(Duration.ofSeconds(15), "could not be read again"))
+                    .as("a file Dropwizard refuses is reported" + server.describe()).isTrue();
+            assertThat(DropInChecks.get(items, APP).statusCode()).as("... and the policy in use stays").isEqualTo(200);
+
+            rewrite(dir, yaml.replace("${APP_ORIGIN}", newOrigin));
+            HttpResponse<String> response = awaitStatus(items, newOrigin, 200);
+            assertThat(response.statusCode()).as("the new origin after the refresh" + server.describe()).isEqualTo(200);
+            assertThat(header(response, "Access-Control-Allow-Origin")).contains(newOrigin);
+            assertThat(DropInChecks.get(items, APP).statusCode()).as("the old origin").isEqualTo(403);
+            assertThat(DropInChecks.get(DropwizardApp.api(port).resolve("admin"), ADMIN).statusCode()).as("@Cors still applies").isEqualTo(200);
+        }
+    }
+
+    private static HttpResponse<String> awaitStatus(URI uri, String origin, int status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        HttpResponse<String> response;
+        do {
+            response = DropInChecks.get(uri, origin);
+        } while (response.statusCode() != status && System.nanoTime() < deadline && pause());
+        return response;
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(250);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Replaces the file in one move, so that the service never reads half of it. */
+    private static void rewrite(Path dir, String yaml) {
+        try {
+            Path next = Files.writeString(dir.resolve("config.yml.next"), yaml);
+            Files.move(next, dir.resolve("config.yml"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ServerProcess start(String name, String yaml, Map<String, String> systemProperties) {
+        return DropwizardApp.start(name, yaml, Modules.NOTHING, systemProperties, ENVIRONMENT);
     }
 }

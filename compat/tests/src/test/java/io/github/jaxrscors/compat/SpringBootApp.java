@@ -1,8 +1,11 @@
 package io.github.jaxrscors.compat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,8 +15,9 @@ import java.util.function.Predicate;
 
 /**
  * The Spring Boot application of {@code compat/spring-boot-jersey}, started as a plain JVM from its
- * module's classpath, on a free loopback port. Its classpath holds Spring Security and SmallRye
- * Config; each row leaves out what its application does not have.
+ * module's classpath, on a free loopback port, in a working directory whose
+ * {@code config/application.yml} holds the row's {@code cors.*} keys. Its classpath holds Spring
+ * Security; each row leaves out what its application does not have.
  */
 final class SpringBootApp {
 
@@ -26,11 +30,7 @@ final class SpringBootApp {
 
     static final Predicate<String> SECURITY = jar -> jar.startsWith("spring-security-") || jar.startsWith("spring-boot-security")
             || jar.startsWith("spring-boot-starter-security");
-    static final Predicate<String> MICROPROFILE_CONFIG = jar -> jar.startsWith("smallrye-") || jar.startsWith("microprofile-config-api");
     static final Predicate<String> LIBRARY = jar -> jar.startsWith("jaxrs-cors");
-
-    /** With {@code -Dcompat.spring.prototype=true}, every start switches on the prototype of the Spring glue. */
-    static final boolean PROTOTYPE = Boolean.getBoolean("compat.spring.prototype");
 
     private SpringBootApp() {
     }
@@ -40,11 +40,20 @@ final class SpringBootApp {
             Map<String, String> systemProperties, String... args) {
         List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
         all.addAll(List.of(args));
-        if (PROTOTYPE) {
-            all.add("--compat.prototype=true");
-        }
         return ServerProcess.start(name, Modules.javaCommand(MODULE, leaveOut, MAIN, systemProperties, all.toArray(String[]::new)),
                 workDir, environment);
+    }
+
+    /** A working directory whose {@code config/application.yml}, which Spring Boot reads at start, is {@code yaml}. */
+    static Path workDir(String name, String yaml) {
+        Path dir = Modules.tempDir(name);
+        try {
+            Files.createDirectories(dir.resolve("config"));
+            Files.writeString(dir.resolve("config/application.yml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
     }
 
     /** What {@code Main} prints once Spring Boot has started: the web server and Jersey's servlet are up. */

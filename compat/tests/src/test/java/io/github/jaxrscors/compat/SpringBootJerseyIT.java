@@ -2,39 +2,58 @@ package io.github.jaxrscors.compat;
 
 import static io.github.jaxrscors.compat.DropInChecks.ADMIN;
 import static io.github.jaxrscors.compat.DropInChecks.APP;
+import static io.github.jaxrscors.compat.DropInChecks.FOREIGN;
 import static io.github.jaxrscors.compat.DropInChecks.header;
 import static io.github.jaxrscors.compat.SpringBootApp.LIBRARY;
-import static io.github.jaxrscors.compat.SpringBootApp.MICROPROFILE_CONFIG;
 import static io.github.jaxrscors.compat.SpringBootApp.SECURITY;
 import static io.github.jaxrscors.compat.SpringBootApp.SPRING_ONLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Spring Boot 4.0 with {@code spring-boot-starter-jersey} (Jersey 4, Tomcat 11), as the library is
- * today: it reads its policy through MicroProfile Config, so the application carries
- * {@code smallrye-config} and {@code META-INF/microprofile-config.properties}. The application sets
- * {@code spring.jersey.servlet.load-on-startup=1}. Beside it, Spring's own CORS support and Spring
- * Security, as they behave today; what they must do once the library integrates with Spring is in
- * {@link SpringBootJerseyPhase2}.
+ * Spring Boot 4.0 with {@code spring-boot-starter-jersey} (Jersey 4, Tomcat 11) and the library's jar,
+ * as a Spring user sets it up: the {@code cors.*} keys in {@code application.yml} and environment
+ * variables, read through Spring's {@code Environment}; no MicroProfile Config anywhere, no line of
+ * code naming the library. Beside it, Spring Security in front of the API, and Spring's own CORS,
+ * which the library refuses.
  */
 class SpringBootJerseyIT {
 
     private static final String NAME = "spring-boot-4-jersey";
+    /** The application's whole CORS set-up, as a Spring user writes it; the methods come from {@code CORS_ALLOWED_METHODS}. */
+    private static final String YAML = """
+            cors:
+              allowed-origins: https://app.example.com
+              policy:
+                partners:
+                  allowed-origins: https://partner.example.net
+            """;
+    private static final Map<String, String> ENVIRONMENT = Map.of("CORS_ALLOWED_METHODS", "PUT");
 
+    /**
+     * The drop-in checks, and the 500 of an exception no mapper handles against the same application
+     * without the library: Tomcat's page, with the decision's headers added. Without the library,
+     * Jersey's servlet is started with the application too, as the library starts it, so that Jersey
+     * logs its start-up at the same time in both.
+     */
     @Test
     void dropIn() {
         int port = Ports.free();
         int plainPort = Ports.free();
-        try (ServerProcess server = SpringBootApp.start(NAME, port, SECURITY, Modules.tempDir(NAME), Map.of(), Map.of());
+        try (ServerProcess server = SpringBootApp.start(NAME, port, SECURITY, workDir(YAML), ENVIRONMENT, Map.of());
                 ServerProcess plain = SpringBootApp.start(NAME + "-without-library", plainPort, SECURITY.or(LIBRARY),
-                        Modules.tempDir(NAME), Map.of(), Map.of())) {
+                        workDir(YAML), ENVIRONMENT, Map.of(), "--spring.jersey.servlet.load-on-startup=1")) {
             server.awaitReady(PlainJvm.START, SpringBootApp.ready(port));
             plain.awaitReady(PlainJvm.START, SpringBootApp.ready(plainPort));
             DropInChecks.assertDropIn(SpringBootApp.api(port), server::describe);
@@ -43,93 +62,93 @@ class SpringBootJerseyIT {
         }
     }
 
-    /** With Jersey's servlet loaded on startup, Spring Boot stops: "Application run failed", exit status 1. */
+    /**
+     * The library starts Jersey's servlet with the application (Spring Boot would start it at the
+     * first request), so a mistake in {@code application.yml} stops the start, with Spring Boot's
+     * failure report.
+     */
     @Test
     void configurationMistakeStopsTheStart() {
-        try (ServerProcess server = SpringBootApp.start(NAME + "-bad-config", Ports.free(), SECURITY, Modules.tempDir(NAME), Map.of(),
-                Map.of("cors.allowed-origins", Modules.BAD_ORIGIN))) {
+        String bad = YAML.replace("allowed-origins: https://app.example.com", "allowed-origins: " + Modules.BAD_ORIGIN);
+        try (ServerProcess server = SpringBootApp.start(NAME + "-bad-config", Ports.free(), SECURITY, workDir(bad), ENVIRONMENT, Map.of())) {
             OptionalInt exit = server.awaitExit(PlainJvm.START);
             assertThat(exit).as("the application stops instead of serving" + server.describe()).isPresent();
             assertThat(exit.getAsInt()).as("exit status" + server.describe()).isNotZero();
             DropInChecks.assertLibraryMessage(server.output());
-            assertThat(server.output()).contains("Application run failed");
+            assertThat(server.output()).contains("APPLICATION FAILED TO START", "Action:", "application.yml");
         }
     }
 
     /**
-     * Spring Boot's default ({@code spring.jersey.servlet.load-on-startup=-1}) starts Jersey at the
-     * first request: the application starts, and the mistake shows as a 500 only then. Tomcat tries
+     * An application that sets {@code spring.jersey.servlet.load-on-startup=-1} itself keeps Jersey's
+     * servlet lazy: it starts, and the mistake shows as a 500 only at the first request. Tomcat tries
      * the servlet again on the next request, and Jersey then hides the cause behind
      * "The resource configuration is not modifiable in this context".
      */
     @Test
     void lazyJerseyServletShowsTheMistakeAtTheFirstRequestOnly() {
         int port = Ports.free();
-        try (ServerProcess server = SpringBootApp.start(NAME + "-bad-config-lazy", port, SECURITY, Modules.tempDir(NAME), Map.of(),
-                Map.of("cors.allowed-origins", Modules.BAD_ORIGIN), "--spring.jersey.servlet.load-on-startup=-1")) {
+        String bad = YAML.replace("allowed-origins: https://app.example.com", "allowed-origins: " + Modules.BAD_ORIGIN);
+        try (ServerProcess server = SpringBootApp.start(NAME + "-bad-config-lazy", port, SECURITY, workDir(bad), ENVIRONMENT, Map.of(),
+                "--spring.jersey.servlet.load-on-startup=-1")) {
             server.awaitReady(PlainJvm.START, SpringBootApp.ready(port));
             assertThat(server.output()).as("nothing said at startup").doesNotContain("Invalid CORS configuration");
 
             HttpResponse<String> first = DropInChecks.get(SpringBootApp.api(port).resolve("items"), APP);
             assertThat(first.statusCode()).as("first request" + server.describe()).isEqualTo(500);
             assertThat(header(first, "Access-Control-Allow-Origin")).isEmpty();
-            assertThat(server.awaitOutput(java.time.Duration.ofSeconds(10), "Invalid CORS configuration")).isTrue();
+            assertThat(server.awaitOutput(Duration.ofSeconds(10), "Invalid CORS configuration")).isTrue();
             DropInChecks.assertLibraryMessage(server.output());
 
             assertThat(DropInChecks.get(SpringBootApp.api(port).resolve("items"), APP).statusCode()).as("second request").isEqualTo(500);
-            assertThat(server.awaitOutput(java.time.Duration.ofSeconds(10), "The resource configuration is not modifiable in this context"))
+            assertThat(server.awaitOutput(Duration.ofSeconds(10), "The resource configuration is not modifiable in this context"))
                     .as("Jersey's second attempt" + server.describe()).isTrue();
         }
     }
 
-    /** Today the library reads only MicroProfile Config: without it, it names the fix and the application does not start. */
-    @Test
-    void withoutMicroProfileConfigTheApplicationDoesNotStart() {
-        try (ServerProcess server = SpringBootApp.start(NAME + "-without-microprofile-config", Ports.free(), SECURITY.or(MICROPROFILE_CONFIG),
-                Modules.tempDir(NAME), Map.of(), Map.of())) {
-            OptionalInt exit = server.awaitExit(PlainJvm.START);
-            assertThat(exit).as("the application stops" + server.describe()).isPresent();
-            assertThat(exit.getAsInt()).isNotZero();
-            assertThat(server.output()).contains("no MicroProfile Config implementation is on the classpath",
-                    "java.lang.NoClassDefFoundError: org/eclipse/microprofile/config/ConfigProvider");
-        }
-    }
-
     /**
-     * Spring's {@code CorsFilter}, registered first as Spring's documentation shows, answers every
-     * preflight itself with its own policy: the library never sees them, so {@code @Cors} is ignored
-     * for preflights, and the status and headers are Spring's (200, no {@code Access-Control-Max-Age}).
-     * On actual requests both decide, and Spring's {@code Access-Control-Allow-Origin} stays on the
-     * library's refusal: the two must not be used together.
+     * Spring Security requires authentication on {@code /api/**}. A preflight never carries
+     * credentials: the library answers it before Security. An allowed origin can read the 401 of an
+     * unauthenticated actual request; a foreign origin is refused without CORS headers; every
+     * header is sent once.
      */
     @Test
-    void springCorsFilterTakesOverPreflights() {
+    void springSecurityInFront() {
         int port = Ports.free();
-        try (ServerProcess server = SpringBootApp.start(NAME + "-spring-cors-filter", port, SECURITY, Modules.tempDir(NAME), Map.of(), Map.of(),
-                "--compat.spring-cors=filter")) {
-            server.awaitReady(PlainJvm.START, SpringBootApp.ready(port));
-            assertSpringCorsInFront(SpringBootApp.api(port), server, "GET");
-        }
-    }
-
-    /** Spring Security without {@code cors()}: a preflight carries no credentials, so Security refuses it (401), and its 401s carry no CORS headers. */
-    @Test
-    void springSecurityRefusesPreflightsToday() {
-        int port = Ports.free();
-        try (ServerProcess server = SpringBootApp.start(NAME + "-security", port, Modules.NOTHING, Modules.tempDir(NAME), Map.of(), Map.of())) {
+        try (ServerProcess server = SpringBootApp.start(NAME + "-security", port, Modules.NOTHING, workDir(YAML), ENVIRONMENT, Map.of())) {
             server.awaitReady(PlainJvm.START, SpringBootApp.ready(port));
             URI api = SpringBootApp.api(port);
             SoftAssertions softly = new SoftAssertions();
+
             HttpResponse<String> preflight = DropInChecks.preflight(api.resolve("items/1"), APP, "PUT");
-            softly.assertThat(preflight.statusCode()).as("preflight").isEqualTo(401);
-            softly.assertThat(header(preflight, "Access-Control-Allow-Origin")).as("preflight: ACAO").isEmpty();
+            softly.assertThat(preflight.statusCode()).as("preflight without credentials").isEqualTo(204);
+            softly.assertThat(preflight.headers().allValues("Access-Control-Allow-Origin")).as("preflight: ACAO").containsExactly(APP);
+            softly.assertThat(header(preflight, "Access-Control-Max-Age")).as("preflight: the library's max-age").contains("86400");
+            softly.assertThat(header(preflight, "WWW-Authenticate")).as("preflight: Security never saw it").isEmpty();
+            assertVaryOnce(softly, "preflight", preflight, "Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers");
+            HttpResponse<String> foreignPreflight = DropInChecks.preflight(api.resolve("items/1"), FOREIGN, "PUT");
+            softly.assertThat(foreignPreflight.statusCode()).as("foreign preflight").isEqualTo(403);
+            softly.assertThat(header(foreignPreflight, "Access-Control-Allow-Origin")).as("foreign preflight: ACAO").isEmpty();
+            HttpResponse<String> adminPreflight = DropInChecks.preflight(api.resolve("admin/1"), ADMIN, "PUT");
+            softly.assertThat(adminPreflight.statusCode()).as("@Cors origin's preflight on its resource").isEqualTo(204);
+
             HttpResponse<String> anonymous = DropInChecks.get(api.resolve("items"), APP);
             softly.assertThat(anonymous.statusCode()).as("unauthenticated GET").isEqualTo(401);
-            softly.assertThat(header(anonymous, "Access-Control-Allow-Origin")).as("unauthenticated GET: ACAO").isEmpty();
+            softly.assertThat(anonymous.headers().allValues("Access-Control-Allow-Origin")).as("unauthenticated GET: ACAO")
+                    .containsExactly(APP);
+            assertVaryOnce(softly, "unauthenticated GET", anonymous, "Origin");
+            HttpResponse<String> foreign = DropInChecks.get(api.resolve("items"), FOREIGN);
+            softly.assertThat(foreign.statusCode()).as("unauthenticated foreign GET: the library refuses first").isEqualTo(403);
+            softly.assertThat(header(foreign, "Access-Control-Allow-Origin")).as("unauthenticated foreign GET: ACAO").isEmpty();
+            assertVaryOnce(softly, "unauthenticated foreign GET", foreign, "Origin");
+
             HttpResponse<String> authenticated = SpringBootApp.authenticatedGet(api.resolve("items"), APP);
             softly.assertThat(authenticated.statusCode()).as("authenticated GET").isEqualTo(200);
-            softly.assertThat(header(authenticated, "Access-Control-Allow-Origin")).as("authenticated GET: the library's ACAO").contains(APP);
-            softly.assertThat(SpringBootApp.authenticatedGet(api.resolve("items"), DropInChecks.FOREIGN).statusCode())
+            softly.assertThat(authenticated.body()).as("authenticated GET: body").isEqualTo("items");
+            softly.assertThat(authenticated.headers().allValues("Access-Control-Allow-Origin")).as("authenticated GET: one ACAO")
+                    .containsExactly(APP);
+            assertVaryOnce(softly, "authenticated GET", authenticated, "Origin");
+            softly.assertThat(SpringBootApp.authenticatedGet(api.resolve("items"), FOREIGN).statusCode())
                     .as("authenticated foreign GET: the library's refusal").isEqualTo(403);
             if (!softly.wasSuccess()) {
                 softly.fail(server.describe());
@@ -138,53 +157,106 @@ class SpringBootJerseyIT {
         }
     }
 
+    /** Every token once, over all of the response's {@code Vary} lines. */
+    private static void assertVaryOnce(SoftAssertions softly, String what, HttpResponse<String> response, String... tokens) {
+        List<String> all = response.headers().allValues("Vary").stream()
+                .flatMap(line -> Arrays.stream(line.split(","))).map(String::trim).toList();
+        softly.assertThat(all).as(what + ": Vary " + response.headers().allValues("Vary")).containsOnlyOnce(tokens);
+    }
+
     /**
-     * Spring Security with {@code http.cors(...)} and a {@code CorsConfigurationSource}: Spring's
-     * {@code CorsFilter} inside the security chain answers preflights (as the plain filter does) and
-     * puts its headers on Security's 401, not the library's.
+     * Spring's {@code CorsFilter}, registered as Spring's documentation shows, would answer every
+     * preflight itself with its own policy (by hand: 200, no {@code Access-Control-Max-Age},
+     * {@code @Cors} ignored) and leave its {@code Access-Control-Allow-Origin} on the library's
+     * refusals: the application does not start, and the message names the bean and the fix.
      */
     @Test
-    void springSecurityCorsTakesOverPreflights() {
-        int port = Ports.free();
-        try (ServerProcess server = SpringBootApp.start(NAME + "-security-cors", port, Modules.NOTHING, Modules.tempDir(NAME), Map.of(), Map.of(),
-                "--compat.security.cors=true", "--compat.spring-cors=source")) {
-            server.awaitReady(PlainJvm.START, SpringBootApp.ready(port));
-            URI api = SpringBootApp.api(port);
-            assertSpringCorsInFront(api, server, "authenticated GET");
-            HttpResponse<String> anonymous = DropInChecks.get(api.resolve("items"), APP);
-            assertThat(anonymous.statusCode()).as("unauthenticated GET" + server.describe()).isEqualTo(401);
-            assertThat(anonymous.headers().allValues("Vary")).as("Spring's Vary on the 401")
-                    .containsExactly("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers");
-            assertThat(header(anonymous, "Access-Control-Allow-Origin")).as("Spring's ACAO on the 401").contains(APP);
+    void springCorsFilterIsRefusedAtStartup() {
+        try (ServerProcess server = SpringBootApp.start(NAME + "-spring-cors-filter", Ports.free(), SECURITY, workDir(YAML), ENVIRONMENT,
+                Map.of(), "--compat.spring-cors=filter")) {
+            OptionalInt exit = server.awaitExit(PlainJvm.START);
+            assertThat(exit).as("the application stops" + server.describe()).isPresent();
+            assertThat(exit.getAsInt()).isNotZero();
+            assertThat(server.output()).contains("Spring's CorsFilter (registered by bean 'springCorsFilter')",
+                    "answers preflights before jaxrs-cors", "cors.enabled=false");
         }
     }
 
-    private static void assertSpringCorsInFront(URI api, ServerProcess server, String actual) {
-        SoftAssertions softly = new SoftAssertions();
-        HttpResponse<String> preflight = DropInChecks.preflight(api.resolve("items/1"), APP, "PUT");
-        softly.assertThat(preflight.statusCode()).as("allowed preflight: Spring's status, not the library's 204").isEqualTo(200);
-        softly.assertThat(header(preflight, "Access-Control-Max-Age")).as("allowed preflight: no max-age, the library sends 86400").isEmpty();
-        softly.assertThat(header(preflight, "Access-Control-Allow-Methods")).as("allowed preflight: Spring's list")
-                .contains("GET,HEAD,POST,PUT");
-
-        HttpResponse<String> admin = DropInChecks.preflight(api.resolve("admin/1"), ADMIN, "PUT");
-        softly.assertThat(admin.statusCode()).as("@Cors origin on its resource: refused by Spring").isEqualTo(403);
-        softly.assertThat(admin.body()).as("Spring's refusal").isEqualTo("Invalid CORS request");
-
-        HttpResponse<String> springOnly = DropInChecks.preflight(api.resolve("items/1"), SPRING_ONLY, "PUT");
-        softly.assertThat(springOnly.statusCode()).as("preflight from an origin only Spring allows").isEqualTo(200);
-        softly.assertThat(header(springOnly, "Access-Control-Allow-Origin")).contains(SPRING_ONLY);
-
-        HttpResponse<String> refused = SpringBootApp.authenticatedGet(api.resolve("items"), SPRING_ONLY);
-        softly.assertThat(refused.statusCode()).as(actual + " from an origin only Spring allows: the library refuses").isEqualTo(403);
-        softly.assertThat(header(refused, "Access-Control-Allow-Origin")).as("... with Spring's ACAO on the refusal").contains(SPRING_ONLY);
-
-        HttpResponse<String> allowed = SpringBootApp.authenticatedGet(api.resolve("items"), APP);
-        softly.assertThat(allowed.statusCode()).as(actual + " from the application's origin").isEqualTo(200);
-        softly.assertThat(allowed.headers().allValues("Access-Control-Allow-Origin")).as("one ACAO: Jersey sets over Spring's").containsExactly(APP);
-        if (!softly.wasSuccess()) {
-            softly.fail(server.describe());
+    /** The fix the refusal offers for an application that keeps Spring's CORS: with {@code cors.enabled=false}, Spring's filter alone answers. */
+    @Test
+    void springCorsFilterAloneWithTheLibraryOff() {
+        int port = Ports.free();
+        try (ServerProcess server = SpringBootApp.start(NAME + "-spring-cors-filter-alone", port, SECURITY, workDir(YAML + "  enabled: false\n"),
+                ENVIRONMENT, Map.of(), "--compat.spring-cors=filter")) {
+            server.awaitReady(PlainJvm.START, SpringBootApp.ready(port));
+            URI api = SpringBootApp.api(port);
+            HttpResponse<String> preflight = DropInChecks.preflight(api.resolve("items/1"), SPRING_ONLY, "PUT");
+            assertThat(preflight.statusCode()).as("Spring's answer" + server.describe()).isEqualTo(200);
+            assertThat(header(preflight, "Access-Control-Allow-Origin")).contains(SPRING_ONLY);
+            HttpResponse<String> get = DropInChecks.get(api.resolve("items"), SPRING_ONLY);
+            assertThat(get.statusCode()).as("the library refuses nothing").isEqualTo(200);
+            assertThat(get.headers().allValues("Access-Control-Allow-Origin")).containsExactly(SPRING_ONLY);
         }
-        softly.assertAll();
+    }
+
+    /**
+     * Spring Security's {@code cors()}: called by the application ({@code http.cors(...)} with a
+     * {@code CorsConfigurationSource} bean), or by Spring Security itself for a
+     * {@code UrlBasedCorsConfigurationSource} bean alone. Its {@code CorsFilter} in the security
+     * chain would answer preflights as the plain one does: the application does not start.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--compat.security.cors=true", "--compat.security.cors=false"})
+    void springSecurityCorsIsRefusedAtStartup(String httpCors) {
+        try (ServerProcess server = SpringBootApp.start(NAME + "-security-cors", Ports.free(), Modules.NOTHING, workDir(YAML), ENVIRONMENT,
+                Map.of(), httpCors, "--compat.spring-cors=source")) {
+            OptionalInt exit = server.awaitExit(PlainJvm.START);
+            assertThat(exit).as("the application stops" + server.describe()).isPresent();
+            assertThat(exit.getAsInt()).isNotZero();
+            assertThat(server.output()).contains("Spring Security's cors() (security filter chain 'apiFilterChain')",
+                    "configured by the bean 'corsConfigurationSource'", "cors.enabled=false");
+        }
+    }
+
+    /**
+     * {@code cors.refresh-interval} sees a property the application changes while it runs: Spring Boot
+     * re-reads no file, so the change is made in a property source of the {@code Environment} (the
+     * application's {@code Main} takes {@code set key=value} on standard input for that).
+     */
+    @Test
+    void refreshIntervalSeesAChangedPropertySource() {
+        int port = Ports.free();
+        String newOrigin = "https://new.example.com";
+        try (ServerProcess server = SpringBootApp.start(NAME + "-refresh", port, SECURITY, workDir(YAML + "  refresh-interval: 1s\n"),
+                ENVIRONMENT, Map.of())) {
+            server.awaitReady(PlainJvm.START, SpringBootApp.ready(port));
+            URI items = SpringBootApp.api(port).resolve("items");
+            assertThat(DropInChecks.get(items, newOrigin).statusCode()).as("before the change" + server.describe()).isEqualTo(403);
+
+            server.send("set cors.allowed-origins=" + newOrigin);
+            assertThat(server.awaitOutput(Duration.ofSeconds(10), "set cors.allowed-origins")).isTrue();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            HttpResponse<String> response;
+            do {
+                response = DropInChecks.get(items, newOrigin);
+            } while (response.statusCode() != 200 && System.nanoTime() < deadline && pause());
+            assertThat(response.statusCode()).as("the new origin after the refresh" + server.describe()).isEqualTo(200);
+            assertThat(header(response, "Access-Control-Allow-Origin")).contains(newOrigin);
+            assertThat(DropInChecks.get(items, APP).statusCode()).as("the old origin").isEqualTo(403);
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(250);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static java.nio.file.Path workDir(String yaml) {
+        return SpringBootApp.workDir(NAME, yaml);
     }
 }

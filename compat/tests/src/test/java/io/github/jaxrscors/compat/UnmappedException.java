@@ -39,6 +39,12 @@ final class UnmappedException {
      * threads ran the request, which varies from one request to the next.
      */
     private static final Pattern POOL_FRAME = Pattern.compile("(\\s+|!\\s)at org\\.eclipse\\.jetty\\.util\\.thread\\..*");
+    /**
+     * A frame of the library's own servlet filter (Spring Boot), and the frame of the container's
+     * filter chain that called it: a filter in the chain shows in every stack trace logged below it.
+     */
+    private static final Pattern LIBRARY_FILTER_FRAME = Pattern.compile("\\s+at io\\.github\\.jaxrscors\\.runtime\\.\\w+\\.\\w+Filter\\.doFilter\\(.*");
+    private static final Pattern FILTER_CHAIN_FRAME = Pattern.compile("\\s+at org\\.apache\\.catalina\\.core\\.ApplicationFilterChain\\.doFilter\\(.*");
     /** Hexadecimal ids, such as those Helidon gives its sockets and connections ({@code [0x6cd1a0b3 0x2f0cb120]}). */
     private static final Pattern HEX_ID = Pattern.compile("\\b0x[0-9a-f]+\\b");
     /** Times, ports, thread and line counters: the two servers need not agree on them. */
@@ -112,8 +118,11 @@ final class UnmappedException {
         HttpResponse<String> response = DropInChecks.get(deployment.api().resolve("failing"), origin);
         String logged = deployment.server().outputSince(mark, QUIET, LOG_TIMEOUT);
         List<String> lines = new ArrayList<>();
+        boolean callerOfLibraryFilter = false;
         for (String line : logged.split("\n")) {
-            if (!line.isBlank() && !POOL_FRAME.matcher(line).matches()) {
+            boolean skip = callerOfLibraryFilter && FILTER_CHAIN_FRAME.matcher(line).matches();
+            callerOfLibraryFilter = LIBRARY_FILTER_FRAME.matcher(line).matches();
+            if (!line.isBlank() && !POOL_FRAME.matcher(line).matches() && !callerOfLibraryFilter && !skip) {
                 lines.add(normalize(line, deployment));
             }
         }

@@ -13,10 +13,11 @@ import java.util.EnumSet;
 import org.eclipse.jetty.servlets.CrossOriginFilter;
 
 /**
- * The application as a Dropwizard service: {@code Main server config.yml}. Its YAML may use
- * {@code ${VAR}} (Dropwizard's {@code SubstitutingSourceProvider}, as its documentation shows).
- * {@code -Dcompat.jetty-cross-origin-filter=true} registers Jetty's {@code CrossOriginFilter} as well,
- * and {@code -Dcompat.prototype=true} adds the prototype of the library's bundle.
+ * The application as a Dropwizard service: {@code Main server config.yml}, with the library's
+ * {@code CorsBundle} and the {@code cors:} block in its YAML. Its YAML may use {@code ${VAR}}
+ * (Dropwizard's {@code SubstitutingSourceProvider}, as its documentation shows).
+ * {@code -Dcompat.jetty-cross-origin-filter=true} registers Jetty's {@code CrossOriginFilter} as well.
+ * Started without the library's jar, for the same service without CORS, it leaves the bundle out.
  */
 public final class Main extends Application<Configuration> {
 
@@ -31,8 +32,8 @@ public final class Main extends Application<Configuration> {
     public void initialize(Bootstrap<Configuration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(bootstrap.getConfigurationSourceProvider(),
                 new EnvironmentVariableSubstitutor(false)));
-        if (Boolean.getBoolean("compat.prototype")) {
-            bootstrap.addBundle(new io.github.jaxrscors.DropwizardPrototype.CorsBundle());
+        if (Main.class.getClassLoader().getResource("io/github/jaxrscors/runtime/dropwizard/CorsBundle.class") != null) {
+            WithCors.addTo(bootstrap);
         }
     }
 
