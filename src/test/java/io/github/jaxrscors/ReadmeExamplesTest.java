@@ -99,7 +99,7 @@ class ReadmeExamplesTest {
                 "migrating-from-ktor.md", Set.of("ktor-table", "ktor-builder", "ktor-config"),
                 "live-reconfiguration.md", Set.of("refresh-config", "refresh-log", "reload-endpoint"),
                 "runtimes.md", Set.of("cxf-registration", "security-constraint", "exception-mapper", "helidon-meta-config",
-                        "liberty-features", "liberty-variable"),
+                        "liberty-features", "liberty-variable", "spring-boot-application-yml", "dropwizard-bundle", "dropwizard-yaml"),
                 "public-suffix-list.md", Set.of("psl-version"),
                 "comparison.md", Set.of(),
                 "performance.md", Set.of());
@@ -136,6 +136,21 @@ class ReadmeExamplesTest {
                 .as("the features OpenLibertyIT's server.xml names").hasSize(3).allSatisfy(feature -> assertThat(liberty).contains(feature));
         assertThat(block(runtimes, "liberty-variable")).contains("<variable name=\"", "\" value=\"");
         assertThat(liberty).as("OpenLibertyIT sets a variable the same way").contains("configDropins/overrides", "<variable name=\\\"");
+
+        assertThat(block(runtimes, "spring-boot-application-yml") + "\n").as("the application.yml SpringBootJerseyIT writes")
+                .isEqualTo(textBlock("compat/tests/src/test/java/io/github/jaxrscors/compat/SpringBootJerseyIT.java", "YAML"));
+        assertThat(block(runtimes, "dropwizard-yaml") + "\n").as("the cors: block DropwizardIT writes")
+                .isEqualTo(textBlock("compat/tests/src/test/java/io/github/jaxrscors/compat/DropwizardIT.java", "CORS"));
+        String bundle = block(runtimes, "dropwizard-bundle").replaceAll("\\s*//.*", "");
+        assertThat(Files.readString(Paths.get("compat/dropwizard/src/main/java/io/github/jaxrscors/compat/dropwizard/WithCors.java")))
+                .as("the matrix's service adds the bundle so").contains(bundle);
+    }
+
+    /** The text block assigned to the constant {@code name} in a Java source, as the compiler reads it. */
+    private static String textBlock(String file, String name) throws IOException {
+        String source = Files.readString(Paths.get(file));
+        int start = source.indexOf("\"\"\"", source.indexOf(" " + name + " = \"\"\"")) + 4;
+        return source.substring(start, source.indexOf("\"\"\"", start)).stripIndent();
     }
 
     @Test

@@ -32,6 +32,12 @@ import java.util.Locale;
  * {@link CorsRequestFilter#DECIDED} so that Jersey does not decide it again. Jersey then writes the
  * same headers over these (it sets a header the servlet response already has), merged with the
  * application's own {@code Vary}, so none is sent twice.
+ *
+ * <p>A servlet filter, rather than Spring Security's own hooks: a {@code CorsConfigurationSource}
+ * backed by the library would let Spring's {@code DefaultCorsProcessor} answer, with its own status,
+ * headers and rules, and only where the security chain calls {@code cors()}; a
+ * {@code Customizer<HttpSecurity>} reaches only the chains built from Spring's {@code HttpSecurity}
+ * bean. The filter is ahead of every chain, and needs no class of Spring Security.
  */
 final class CorsServletFilter implements Filter {
 
