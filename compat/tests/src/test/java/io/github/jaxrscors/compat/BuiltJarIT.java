@@ -67,7 +67,7 @@ class BuiltJarIT {
             assertThat(entry).as("META-INF/jandex.idx in " + NAME).isNotNull();
             try (InputStream in = jar.getInputStream(entry)) {
                 Index index = new IndexReader(in).read();
-                assertThat(index.getClassByName(DotName.createSimple("io.github.jaxrscors.CorsFeature$ScannedDropIn")))
+                assertThat(index.getClassByName(DotName.createSimple("io.github.jaxrscors.internal.deployment.ScannedDropIn")))
                         .as("the drop-in provider, which Quarkus REST finds in the index").isNotNull();
             }
         }
