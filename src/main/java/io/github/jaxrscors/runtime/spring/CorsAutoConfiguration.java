@@ -53,13 +53,13 @@ public final class CorsAutoConfiguration {
     private static final int FEATURE_PRIORITY = Priorities.AUTHENTICATION;
 
     /** The library in this application, and where its deployment is found once Jersey configured it. */
-    record JerseyInstallation(Installation installation, EnvironmentSettings settings) {
+    record JerseyInstallation(Installation installation) {
     }
 
     @Bean
     JerseyInstallation jaxrsCorsInstallation(ConfigurableEnvironment environment) {
         EnvironmentSettings settings = new EnvironmentSettings(environment);
-        return new JerseyInstallation(new Installation(null, () -> settings).decidedUpstream(), settings);
+        return new JerseyInstallation(new Installation(null, () -> settings).decidedUpstream());
     }
 
     @Bean
