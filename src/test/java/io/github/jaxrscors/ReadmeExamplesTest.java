@@ -103,7 +103,7 @@ class ReadmeExamplesTest {
                 Map.entry("migrating-from-ktor.md", Set.of("ktor-table", "ktor-builder", "ktor-config")),
                 Map.entry("live-reconfiguration.md", Set.of("refresh-config", "refresh-log", "reload-endpoint")),
                 Map.entry("runtimes.md", Set.of("cxf-registration", "security-constraint", "exception-mapper", "helidon-meta-config",
-                        "liberty-features", "liberty-variable")),
+                        "liberty-features", "liberty-variable", "spring-boot-application-yml", "dropwizard-bundle", "dropwizard-yaml")),
                 Map.entry("public-suffix-list.md", Set.of("psl-version")),
                 Map.entry("refused-at-startup.md", Set.of("refusals", "star-with-credentials-config", "star-with-credentials-message")),
                 Map.entry("troubleshooting.md", Set.of("logging-properties", "decision-log", "no-config-message", "exception-mapper")),
@@ -168,6 +168,21 @@ class ReadmeExamplesTest {
                 .as("the features OpenLibertyIT's server.xml names").hasSize(3).allSatisfy(feature -> assertThat(liberty).contains(feature));
         assertThat(block(runtimes, "liberty-variable")).contains("<variable name=\"", "\" value=\"");
         assertThat(liberty).as("OpenLibertyIT sets a variable the same way").contains("configDropins/overrides", "<variable name=\\\"");
+
+        assertThat(block(runtimes, "spring-boot-application-yml") + "\n").as("the application.yml SpringBootJerseyIT writes")
+                .isEqualTo(textBlock("compat/tests/src/test/java/io/github/jaxrscors/compat/SpringBootJerseyIT.java", "YAML"));
+        assertThat(block(runtimes, "dropwizard-yaml") + "\n").as("the cors: block DropwizardIT writes")
+                .isEqualTo(textBlock("compat/tests/src/test/java/io/github/jaxrscors/compat/DropwizardIT.java", "CORS"));
+        String bundle = block(runtimes, "dropwizard-bundle").replaceAll("\\s*//.*", "");
+        assertThat(Files.readString(Paths.get("compat/dropwizard/src/main/java/io/github/jaxrscors/compat/dropwizard/WithCors.java")))
+                .as("the matrix's service adds the bundle so").contains(bundle);
+    }
+
+    /** The text block assigned to the constant {@code name} in a Java source, as the compiler reads it. */
+    private static String textBlock(String file, String name) throws IOException {
+        String source = Files.readString(Paths.get(file));
+        int start = source.indexOf("\"\"\"", source.indexOf(" " + name + " = \"\"\"")) + 4;
+        return source.substring(start, source.indexOf("\"\"\"", start)).stripIndent();
     }
 
     @Test

@@ -22,6 +22,15 @@ public final class Settings {
 
         /** The keys the source lists; keys defined only through environment variables may be missing. */
         Iterable<String> propertyNames();
+
+        /**
+         * The source to ask when the settings are read again ({@link Settings#reread()}): this one
+         * where every answer comes from the live configuration (the default); a source read anew
+         * where this one holds a copy, such as the values of a configuration file parsed once.
+         */
+        default Source reread() {
+            return this;
+        }
     }
 
     private final Source source;
@@ -69,7 +78,7 @@ public final class Settings {
      * nothing this one was read from has changed.
      */
     public Settings reread() {
-        Settings fresh = new Settings(source);
+        Settings fresh = new Settings(source.reread());
         read.keySet().forEach(fresh::get);
         listed.keySet().forEach(fresh::keys);
         return fresh;

@@ -47,7 +47,7 @@ class BuiltJarIT {
 
     @Test
     void embeddedServersRunTheBuiltJar() throws IOException {
-        for (String module : List.of("jersey31-grizzly", "resteasy62-undertow", "cxf-jetty", "helidon-mp")) {
+        for (String module : List.of("jersey31-grizzly", "resteasy62-undertow", "cxf-jetty", "helidon-mp", "spring-boot-jersey", "dropwizard")) {
             List<Path> copies = Arrays.stream(Files.readString(Modules.target(module, "classpath.txt")).trim().split(java.io.File.pathSeparator))
                     .map(Path::of).filter(path -> path.getFileName().toString().startsWith("jaxrs-cors")).toList();
             assertThat(copies).as(module + " classpath").hasSize(1);
@@ -67,7 +67,7 @@ class BuiltJarIT {
             assertThat(entry).as("META-INF/jandex.idx in " + NAME).isNotNull();
             try (InputStream in = jar.getInputStream(entry)) {
                 Index index = new IndexReader(in).read();
-                assertThat(index.getClassByName(DotName.createSimple("io.github.jaxrscors.CorsFeature$ScannedDropIn")))
+                assertThat(index.getClassByName(DotName.createSimple("io.github.jaxrscors.internal.deployment.ScannedDropIn")))
                         .as("the drop-in provider, which Quarkus REST finds in the index").isNotNull();
             }
         }

@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Where the other modules of the matrix left their builds, and how to start the plain-JVM ones. */
 final class Modules {
 
     /** The configuration mistake every runtime must refuse: an origin with a trailing slash. */
     static final String BAD_ORIGIN = "https://app.example.com/";
+
+    /** For {@link #javaCommand(String, Predicate, String, Map, String...)}: the whole classpath. */
+    static final Predicate<String> NOTHING = jar -> false;
 
     private Modules() {
     }
@@ -43,9 +47,25 @@ final class Modules {
     /** As above, with the given {@code java} launcher, with or without the library's jar. */
     static List<String> javaCommand(Path java, String module, boolean withLibrary, String mainClass,
             Map<String, String> systemProperties, String... args) {
+        return javaCommand(java, module, withLibrary ? NOTHING : jar -> jar.startsWith("jaxrs-cors"), mainClass, systemProperties, args);
+    }
+
+    /**
+     * With the default JDK, without the jars whose file names {@code leaveOut} accepts: the
+     * application as it runs when its build leaves those dependencies out.
+     */
+    static List<String> javaCommand(String module, Predicate<String> leaveOut, String mainClass,
+            Map<String, String> systemProperties, String... args) {
+        return javaCommand(defaultJava(), module, leaveOut, mainClass, systemProperties, args);
+    }
+
+    private static List<String> javaCommand(Path java, String module, Predicate<String> leaveOut, String mainClass,
+            Map<String, String> systemProperties, String... args) {
         List<String> classpath = new ArrayList<>(List.of(read(target(module, "classpath.txt")).split(File.pathSeparator)));
-        if (!withLibrary && !classpath.removeIf(entry -> Path.of(entry).getFileName().toString().startsWith("jaxrs-cors"))) {
-            throw new AssertionError(module + "'s classpath has no jaxrs-cors jar to leave out");
+        int all = classpath.size();
+        classpath.removeIf(entry -> leaveOut.test(Path.of(entry).getFileName().toString()));
+        if (classpath.size() == all && leaveOut != NOTHING) {
+            throw new AssertionError(module + "'s classpath has none of the jars to leave out");
         }
         classpath.add(0, target(module, "classes").toString());
         List<String> command = new ArrayList<>();

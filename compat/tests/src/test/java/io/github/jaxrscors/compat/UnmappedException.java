@@ -30,13 +30,21 @@ final class UnmappedException {
 
     /** Error ids (Quarkus: a UUID and a counter) differ from one failure to the next. */
     private static final Pattern ERROR_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-\\d+");
+    /** Dropwizard's error ids ({@code LoggingExceptionMapper}): 16 hexadecimal digits, in the body and the log. */
+    private static final Pattern HEX_ERROR_ID = Pattern.compile("\\b[0-9a-f]{16}\\b");
     /** Identity hash codes of the objects a log line names. */
     private static final Pattern HASH = Pattern.compile("@[0-9a-f]+\\b");
     /**
      * The frames of Jetty's thread pool at the bottom of a logged stack trace: they show which of its
      * threads ran the request, which varies from one request to the next.
      */
-    private static final Pattern POOL_FRAME = Pattern.compile("\\s+at org\\.eclipse\\.jetty\\.util\\.thread\\..*");
+    private static final Pattern POOL_FRAME = Pattern.compile("(\\s+|!\\s)at org\\.eclipse\\.jetty\\.util\\.thread\\..*");
+    /**
+     * A frame of the library's own servlet filter (Spring Boot), and the frame of the container's
+     * filter chain that called it: a filter in the chain shows in every stack trace logged below it.
+     */
+    private static final Pattern LIBRARY_FILTER_FRAME = Pattern.compile("\\s+at io\\.github\\.jaxrscors\\.runtime\\.\\w+\\.\\w+Filter\\.doFilter\\(.*");
+    private static final Pattern FILTER_CHAIN_FRAME = Pattern.compile("\\s+at org\\.apache\\.catalina\\.core\\.ApplicationFilterChain\\.doFilter\\(.*");
     /** Hexadecimal ids, such as those Helidon gives its sockets and connections ({@code [0x6cd1a0b3 0x2f0cb120]}). */
     private static final Pattern HEX_ID = Pattern.compile("\\b0x[0-9a-f]+\\b");
     /** Times, ports, thread and line counters: the two servers need not agree on them. */
@@ -110,8 +118,11 @@ final class UnmappedException {
         HttpResponse<String> response = DropInChecks.get(deployment.api().resolve("failing"), origin);
         String logged = deployment.server().outputSince(mark, QUIET, LOG_TIMEOUT);
         List<String> lines = new ArrayList<>();
+        boolean callerOfLibraryFilter = false;
         for (String line : logged.split("\n")) {
-            if (!line.isBlank() && !POOL_FRAME.matcher(line).matches()) {
+            boolean skip = callerOfLibraryFilter && FILTER_CHAIN_FRAME.matcher(line).matches();
+            callerOfLibraryFilter = LIBRARY_FILTER_FRAME.matcher(line).matches();
+            if (!line.isBlank() && !POOL_FRAME.matcher(line).matches() && !callerOfLibraryFilter && !skip) {
                 lines.add(normalize(line, deployment));
             }
         }
@@ -121,7 +132,8 @@ final class UnmappedException {
     }
 
     private static String normalize(String text, Deployment deployment) {
-        String same = HASH.matcher(ERROR_ID.matcher(text).replaceAll("<error id>")).replaceAll("@<hash>");
+        String same = HASH.matcher(HEX_ERROR_ID.matcher(ERROR_ID.matcher(text).replaceAll("<error id>")).replaceAll("<error id>"))
+                .replaceAll("@<hash>");
         same = HEX_ID.matcher(same).replaceAll("0x<id>");
         if (deployment.context() != null) {
             String context = deployment.context();
