@@ -14,7 +14,8 @@ enum JaxrsExchange implements Exchange<ContainerRequestContext> {
     /**
      * Reads the header map rather than {@code getHeaderString}, which copies even a single value in
      * some runtimes; several lines are joined with commas, so two {@code Origin} lines make one
-     * malformed origin.
+     * malformed origin. CXF lists a {@code null} value for a header a request does not carry (its
+     * {@code Content-Type} on a GET): that is read as absent, and as empty between other lines.
      */
     @Override
     public String header(ContainerRequestContext request, String lowerCaseName) {
@@ -23,7 +24,8 @@ enum JaxrsExchange implements Exchange<ContainerRequestContext> {
             return null;
         }
         if (values.size() == 1) {
-            return withoutOptionalWhitespace(values.get(0));
+            String value = values.get(0);
+            return value == null ? null : withoutOptionalWhitespace(value);
         }
         StringBuilder joined = new StringBuilder(withoutOptionalWhitespace(values.get(0)));
         for (int i = 1; i < values.size(); i++) {
@@ -38,6 +40,9 @@ enum JaxrsExchange implements Exchange<ContainerRequestContext> {
      * same request would be decided differently on two runtimes. Copies only when there is some.
      */
     private static String withoutOptionalWhitespace(String value) {
+        if (value == null) {
+            return "";
+        }
         int start = 0;
         int end = value.length();
         while (start < end && isOptionalWhitespace(value.charAt(start))) {
