@@ -1,5 +1,6 @@
 package io.github.jaxrscors.runtime.opentelemetry;
 
+import io.github.jaxrscors.internal.deployment.DecisionLog;
 import io.github.jaxrscors.internal.policy.DecisionCounts;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -40,12 +41,13 @@ final class OpenTelemetryCounter implements DecisionCounts.Listener {
     static final AttributeKey<String> POLICY = AttributeKey.stringKey("cors.policy");
     static final AttributeKey<String> REASON = AttributeKey.stringKey("cors.reason");
 
-    private static final System.Logger LOG = System.getLogger("io.github.jaxrscors");
+    private static final System.Logger LOG = System.getLogger(DecisionLog.LOGGER);
 
     /** The combinations of each counts, once. */
     private static final Map<DecisionCounts, OpenTelemetryCounter> OBSERVED = new IdentityHashMap<>();
     /** The meters a callback is registered with: each once, whatever the number of deployments that ask. */
     private static final Set<Meter> BOUND = Collections.newSetFromMap(new IdentityHashMap<>());
+    private static volatile boolean toldOfOldApi;
 
     private record Observation(Attributes attributes, LongAdder count) {
     }
@@ -83,7 +85,11 @@ final class OpenTelemetryCounter implements DecisionCounts.Listener {
             return GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get().getMeter(SCOPE) : null;
         } catch (NoSuchMethodError before157) {
             // Only OpenTelemetry 1.57 and later can tell whether the global instance is set without fixing it.
-            LOG.log(Level.INFO, "CORS decisions are not counted into GlobalOpenTelemetry: its API is older than 1.57");
+            if (!toldOfOldApi) {
+                toldOfOldApi = true;
+                LOG.log(Level.INFO, "CORS decisions are not counted into GlobalOpenTelemetry: its API is older than 1.57, "
+                        + "which cannot tell whether the application has set it without fixing it to a no-op");
+            }
             return null;
         }
     }
