@@ -9,7 +9,7 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 import java.lang.System.Logger.Level;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +45,14 @@ final class OpenTelemetryCounter implements DecisionCounts.Listener {
 
     /** The combinations of each counts, once. */
     private static final Map<DecisionCounts, OpenTelemetryCounter> OBSERVED = new IdentityHashMap<>();
-    /** The meters a callback is registered with: each once, whatever the number of deployments that ask. */
-    private static final Set<Meter> BOUND = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The meters a callback is registered with, each once for each counts, whatever the number of deployments that ask. */
+    private static final Set<Binding> BOUND = new HashSet<>();
     private static volatile boolean toldOfOldApi;
 
     private record Observation(Attributes attributes, LongAdder count) {
+    }
+
+    private record Binding(DecisionCounts counts, Meter meter) {
     }
 
     private final List<Observation> observations = new CopyOnWriteArrayList<>();
@@ -71,7 +74,7 @@ final class OpenTelemetryCounter implements DecisionCounts.Listener {
             OBSERVED.put(counts, counter);
             counts.bind(counter);
         }
-        if (BOUND.add(meter)) {
+        if (BOUND.add(new Binding(counts, meter))) {
             meter.counterBuilder(NAME).setDescription(DESCRIPTION).setUnit(UNIT).buildWithCallback(counter::observe);
         }
     }
