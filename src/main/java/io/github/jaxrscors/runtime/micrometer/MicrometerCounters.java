@@ -1,10 +1,12 @@
 package io.github.jaxrscors.runtime.micrometer;
 
+import io.github.jaxrscors.internal.deployment.DecisionLog;
 import io.github.jaxrscors.internal.policy.DecisionCounts;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
+import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +34,9 @@ final class MicrometerCounters implements DecisionCounts.Listener {
 
     private record Binding(DecisionCounts counts, MeterRegistry registry) {
     }
+
+    private static final System.Logger LOG = System.getLogger(DecisionLog.LOGGER);
+    private static volatile boolean toldOfRefusal;
 
     private final MeterRegistry registry;
     private final Map<DecisionCounts.Key, LongAdder> counted = new ConcurrentHashMap<>();
@@ -69,11 +74,25 @@ final class MicrometerCounters implements DecisionCounts.Listener {
         }
     }
 
+    /**
+     * Registers on the request that first met the combination, which must not fail for it: a
+     * registry's listener may refuse the counter, as Helidon MP 4.1's does, which copies every meter
+     * of the global registry into MicroProfile Metrics, whose tag names cannot hold a dot.
+     */
     private void register(DecisionCounts.Key key, LongAdder count) {
-        FunctionCounter.builder(NAME, count, LongAdder::sum)
-                .description(DESCRIPTION)
-                .tags(tags(key))
-                .register(registry);
+        try {
+            FunctionCounter.builder(NAME, count, LongAdder::sum)
+                    .description(DESCRIPTION)
+                    .tags(tags(key))
+                    .register(registry);
+        } catch (RuntimeException refused) {
+            if (!toldOfRefusal) {
+                toldOfRefusal = true;
+                LOG.log(Level.WARNING, "CORS decisions may be missing from Micrometer: its registry refused the " + NAME
+                        + " counter (" + refused.getMessage() + "); requests are answered all the same, and cors.metrics=false "
+                        + "stops counting them", refused);
+            }
+        }
     }
 
     static Tags tags(DecisionCounts.Key key) {
