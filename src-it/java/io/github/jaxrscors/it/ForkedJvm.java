@@ -61,6 +61,7 @@ public final class ForkedJvm implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
         private boolean withLibrary = true;
+        private final List<String> jvmArguments = new ArrayList<>();
 
         public Spec(Class<?> mainClass, String classpathName) {
             this.mainClass = mainClass.getName();
@@ -92,11 +93,18 @@ public final class ForkedJvm implements AutoCloseable {
             return this;
         }
 
+        /** An option of the JVM itself, such as {@code -Xlog:class+load=info}. */
+        public Spec jvmArgument(String argument) {
+            jvmArguments.add(argument);
+            return this;
+        }
+
         public ForkedJvm start() throws IOException {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx256m");
             command.add("-XX:TieredStopAtLevel=1");
+            command.addAll(jvmArguments);
             systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.add("-cp");
             command.add(classpath());
@@ -106,7 +114,8 @@ public final class ForkedJvm implements AutoCloseable {
             builder.environment().keySet().removeIf(k -> k.toUpperCase().startsWith("CORS"));
             builder.environment().putAll(environment);
             return new ForkedJvm(builder.start(), mainClass + " on classpath '" + classpathName + "'"
-                    + (withLibrary ? "" : " without the library") + " env " + environment + " properties " + systemProperties);
+                    + (withLibrary ? "" : " without the library") + " env " + environment + " properties " + systemProperties
+                    + " options " + jvmArguments);
         }
 
         private String classpath() throws IOException {

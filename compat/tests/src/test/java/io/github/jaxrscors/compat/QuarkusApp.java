@@ -56,7 +56,7 @@ final class QuarkusApp {
         }
     }
 
-    private static List<String> command(String module, int port) {
+    static List<String> command(String module, int port) {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-Dquarkus.banner.enabled=false",
                 "-jar", Modules.target(module, "quarkus-app/quarkus-run.jar").toString());
