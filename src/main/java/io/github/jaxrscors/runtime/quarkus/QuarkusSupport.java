@@ -4,6 +4,7 @@ import io.github.jaxrscors.internal.deployment.Deployment;
 import io.github.jaxrscors.internal.deployment.RuntimeSupport;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.RuntimeDelegate;
+import java.util.function.Predicate;
 
 /**
  * Quarkus, with either REST stack on Vert.x Web: the CORS headers stay on Quarkus's error page
@@ -12,14 +13,17 @@ import jakarta.ws.rs.ext.RuntimeDelegate;
  */
 public final class QuarkusSupport implements RuntimeSupport {
 
+    /** Which of Quarkus's REST stacks the application runs on, if any. */
+    enum Stack { NONE, CLASSIC, REACTIVE }
+
     @Override
     public boolean isPresent() {
-        return visible("io.vertx.ext.web.RoutingContext") && (isReactive() || visible("org.jboss.resteasy.core.ResteasyContext"));
+        return stack() != Stack.NONE;
     }
 
     @Override
     public void install(FeatureContext context, Deployment deployment) {
-        context.register(new QuarkusFailureHeaders(isReactive()));
+        context.register(new QuarkusFailureHeaders(stack() == Stack.REACTIVE));
     }
 
     @Override
@@ -28,9 +32,24 @@ public final class QuarkusSupport implements RuntimeSupport {
                 + "do not exclude it with quarkus.index-dependency)";
     }
 
-    /** {@code quarkus-rest} (RESTEasy Reactive) rather than classic RESTEasy. */
-    private static boolean isReactive() {
-        return RuntimeDelegate.getInstance().getClass().getName().startsWith("org.jboss.resteasy.reactive.");
+    private static Stack stack() {
+        return stack(RuntimeDelegate.getInstance().getClass().getName(), QuarkusSupport::visible);
+    }
+
+    /**
+     * The stack of the runtime whose {@code RuntimeDelegate} has the given class name, with the given
+     * classes visible. Both stacks are RESTEasy on Vert.x Web; another runtime with Vert.x Web and
+     * RESTEasy's core merely on its class path is none, or the filter would look for a routing context
+     * at every decided request and never find one.
+     */
+    static Stack stack(String runtimeDelegate, Predicate<String> visible) {
+        if (!runtimeDelegate.startsWith("org.jboss.resteasy.") || !visible.test("io.vertx.ext.web.RoutingContext")) {
+            return Stack.NONE;
+        }
+        if (runtimeDelegate.startsWith("org.jboss.resteasy.reactive.")) {
+            return Stack.REACTIVE;
+        }
+        return visible.test("org.jboss.resteasy.core.ResteasyContext") ? Stack.CLASSIC : Stack.NONE;
     }
 
     private static boolean visible(String className) {
