@@ -10,8 +10,17 @@
 # round after round, so that a burst of load from elsewhere hits every variant alike, and each
 # "with" is compared with its baseline of the same round.
 #
+# Two measures per run of wrk: the throughput wrk reports, and the server's CPU time per request:
+# user + system time of the server's JVM (/proc/<pid>/stat, all its threads, GC and JIT included)
+# read before and after, divided by the requests wrk counted. Throughput moves with whatever else
+# runs on the machine, wrk included, which takes CPU from the server; the CPU a request costs the
+# server moves far less, and a change in the per-request path shows in it directly.
+#
 #   src/jmh/load/run-e2e.sh            # from the project root; ROUNDS=5 DURATION=10s by default
 #   ROUNDS=9 DURATION=20s CONNECTIONS=64 src/jmh/load/run-e2e.sh
+#   SERVERS=jersey ROUNDS=9 DURATION=5s src/jmh/load/run-e2e.sh        # only the servers named so
+#   SERVER_CPUS=0 WRK_CPUS=1 src/jmh/load/run-e2e.sh                   # pinned with taskset
+#   JFR=1 SERVERS=jersey src/jmh/load/run-e2e.sh   # also records each server's profile during the rounds
 #   ROUNDS=1 DURATION=2s WINDOW=2s WARM_MAX=4 src/jmh/load/run-e2e.sh   # does the script work?
 set -euo pipefail
 
@@ -26,9 +35,26 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 ORIGIN=${ORIGIN:-https://app.example.com}
 JVM_FLAGS=${JVM_FLAGS:--Xms256m -Xmx256m -XX:+UseParallelGC}
+# A regular expression: only the servers whose names match it run (and the comparisons between them).
+SERVERS=${SERVERS:-.}
+# CPU lists for taskset (e.g. 0 and 1); empty: the scheduler places servers and wrk.
+SERVER_CPUS=${SERVER_CPUS:-}
+WRK_CPUS=${WRK_CPUS:-}
+# 1: a JFR recording of every server during the measured rounds, its top frames printed at the end.
+# The recording costs the servers some CPU of their own: quote the figures of a run without it.
+JFR=${JFR:-0}
+# Contract 6.2 (metrics on vs off), once the library has its counter: the classpath of a metrics
+# backend (e.g. micrometer-core and its dependencies). It adds a Jersey server with the library and
+# the backend, started with the argument "metrics" (which installs a registry), once with
+# -Dcors.metrics=false and once with -Dcors.metrics=true, and their paired ratio.
+METRICS_CP=${METRICS_CP:-}
 
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
+if [[ -n $SERVER_CPUS || -n $WRK_CPUS ]]; then
+    command -v taskset >/dev/null || { echo "taskset not found: apt-get install -y util-linux" >&2; exit 1; }
+fi
 (( WARM_MAX >= 2 )) || { echo "WARM_MAX must be at least 2: stability takes two windows" >&2; exit 1; }
+ticks_per_second=$(getconf CLK_TCK)
 
 cd "$(dirname "$0")/../../.."
 out=target/load
@@ -45,21 +71,59 @@ rm -rf "$out/jersey-classes" "$out/resteasy-classes"
 javac -d "$out/jersey-classes" -cp "$jersey_cp" src/jmh/load/java/hello/Hello.java src/jmh/load/java/hello/JerseyServer.java
 javac -d "$out/resteasy-classes" -cp "$resteasy_cp" src/jmh/load/java/hello/Hello.java src/jmh/load/java/hello/ResteasyServer.java
 
-# name | classpath | main class and arguments
-variants=(
-    "jersey-without|$out/jersey-classes:$jersey_cp|hello.JerseyServer"
-    "jersey-with|$out/jersey-classes:$library:$jersey_cp|hello.JerseyServer"
-    "resteasy-without|$out/resteasy-classes:$resteasy_cp|hello.ResteasyServer"
-    "resteasy-own-CorsFilter|$out/resteasy-classes:$resteasy_cp|hello.ResteasyServer own"
-    "resteasy-with|$out/resteasy-classes:$library:$resteasy_cp|hello.ResteasyServer"
+# name | classpath | main class and arguments | JVM flags of this server alone
+all_variants=(
+    "jersey-without|$out/jersey-classes:$jersey_cp|hello.JerseyServer|"
+    "jersey-with|$out/jersey-classes:$library:$jersey_cp|hello.JerseyServer|"
+    "resteasy-without|$out/resteasy-classes:$resteasy_cp|hello.ResteasyServer|"
+    "resteasy-own-CorsFilter|$out/resteasy-classes:$resteasy_cp|hello.ResteasyServer own|"
+    "resteasy-with|$out/resteasy-classes:$library:$resteasy_cp|hello.ResteasyServer|"
 )
 # measured | baseline: the paired ratios reported
-comparisons=(
+all_comparisons=(
     "jersey-with|jersey-without"
     "resteasy-own-CorsFilter|resteasy-without"
     "resteasy-with|resteasy-without"
     "resteasy-with|resteasy-own-CorsFilter"
 )
+if [[ -n $METRICS_CP ]]; then
+    metrics_cp="$out/jersey-classes:$library:$METRICS_CP:$jersey_cp"
+    all_variants+=(
+        "jersey-metrics-off|$metrics_cp|hello.JerseyServer metrics|-Dcors.metrics=false"
+        "jersey-metrics-on|$metrics_cp|hello.JerseyServer metrics|-Dcors.metrics=true"
+    )
+    all_comparisons+=("jersey-metrics-on|jersey-metrics-off")
+fi
+
+variants=()
+declare -A selected
+for variant in "${all_variants[@]}"; do
+    name=${variant%%|*}
+    if [[ $name =~ $SERVERS ]]; then
+        variants+=("$variant")
+        selected[$name]=1
+    fi
+done
+comparisons=()
+for comparison in "${all_comparisons[@]}"; do
+    if [[ -n ${selected[${comparison%%|*}]:-} && -n ${selected[${comparison#*|}]:-} ]]; then
+        comparisons+=("$comparison")
+    fi
+done
+(( ${#comparisons[@]} > 0 )) || { echo "SERVERS=$SERVERS selects no pair of servers to compare" >&2; exit 1; }
+
+# Prefixes of the servers' and wrk's command lines. taskset replaces itself with the command, so
+# that the pid of a server is its JVM's, whose CPU time the measure reads.
+server_prefix=()
+wrk_prefix=()
+[[ -z $SERVER_CPUS ]] || server_prefix=(taskset -c "$SERVER_CPUS")
+[[ -z $WRK_CPUS ]] || wrk_prefix=(taskset -c "$WRK_CPUS")
+
+jfr_flags=""
+if [[ $JFR == 1 ]]; then
+    # Jersey's frames under Grizzly's run 100 deep and more; JFR keeps 64 by default.
+    jfr_flags="-XX:FlightRecorderOptions:stackdepth=512"
+fi
 
 pids=()
 cleanup() {
@@ -69,13 +133,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-declare -A port
+declare -A port pid
 for variant in "${variants[@]}"; do
-    IFS='|' read -r name cp main <<<"$variant"
+    IFS='|' read -r name cp main flags <<<"$variant"
     log="$out/$name.log"
     # shellcheck disable=SC2086
-    java $JVM_FLAGS -Dcors.allowed-origins="$ORIGIN" -cp "$cp" $main >"$log" 2>&1 &
+    "${server_prefix[@]}" java $JVM_FLAGS $jfr_flags $flags -Dcors.allowed-origins="$ORIGIN" -cp "$cp" $main >"$log" 2>&1 &
     pids+=($!)
+    pid[$name]=$!
     for _ in $(seq 300); do
         grep -q '^PORT ' "$log" && break
         sleep 0.2
@@ -88,16 +153,35 @@ for variant in "${variants[@]}"; do
         *without) grep -qi '^access-control-allow-origin' <<<"$headers" && { echo "$name sends CORS headers" >&2; exit 1; } ;;
         *) grep -qi "^access-control-allow-origin: $ORIGIN" <<<"$headers" || { echo "$name sends no CORS headers" >&2; exit 1; } ;;
     esac
-    echo "$name on port ${port[$name]}" >&2
+    echo "$name on port ${port[$name]}, pid ${pid[$name]}" >&2
 done
 
-run_wrk() { # name duration -> "requests/s p50-ms p99-ms"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -H "Origin: $ORIGIN" "http://127.0.0.1:${port[$1]}/hello" \
-        | awk '
-            function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-            /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
-            /Non-2xx/ { bad = 1 }
-            END { if (bad) { print "non-2xx responses" > "/dev/stderr"; exit 1 } print rps, p50, p99 }'
+cpu_ticks() { # pid -> user + system time of the whole process so far, in clock ticks
+    local stat
+    read -r stat <"/proc/$1/stat"
+    # The fields after the command name, which is in parentheses and may hold spaces: utime and
+    # stime are the 12th and 13th of them (fields 14 and 15 of proc(5)).
+    # shellcheck disable=SC2086
+    set -- ${stat##*) }
+    echo $(( ${12} + ${13} ))
+}
+
+run_wrk() { # name duration -> "requests/s p50-ms p99-ms requests CPU-µs-per-request"
+    local before after
+    before=$(cpu_ticks "${pid[$1]}")
+    "${wrk_prefix[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -H "Origin: $ORIGIN" \
+        "http://127.0.0.1:${port[$1]}/hello" >"$out/wrk.txt"
+    after=$(cpu_ticks "${pid[$1]}")
+    awk -v ticks=$(( after - before )) -v hz="$ticks_per_second" '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
+        / requests in / { n = $1 }
+        /Non-2xx/ { bad = 1 }
+        END {
+            if (bad) { print "non-2xx responses" > "/dev/stderr"; exit 1 }
+            if (n == 0) { print "no request completed" > "/dev/stderr"; exit 1 }
+            printf "%s %s %s %d %.3f\n", rps, p50, p99, n, 1e6 * ticks / hz / n
+        }' "$out/wrk.txt"
 }
 
 percent_change() { # from to -> signed change in percent, one decimal
@@ -107,15 +191,16 @@ percent_change() { # from to -> signed change in percent, one decimal
 # Windows under load until two consecutive ones agree within STABLE_WITHIN percent.
 declare -A warmed unsettled
 warm() { # name
-    local name=$1 previous="" current change n
+    local name=$1 previous="" current change n cpu
     for (( n = 1; n <= WARM_MAX; n++ )); do
         current=$(run_wrk "$name" "$WINDOW")
+        cpu=$(awk '{ print $5 }' <<<"$current")
         current=${current%% *}
         if [[ -z $previous ]]; then
-            printf '  %-24s window %2d: %9.0f req/s\n' "$name" "$n" "$current" >&2
+            printf '  %-24s window %2d: %9.0f req/s, %6.1f µs CPU/request\n' "$name" "$n" "$current" "$cpu" >&2
         else
             change=$(percent_change "$previous" "$current")
-            printf '  %-24s window %2d: %9.0f req/s (%s%%)\n' "$name" "$n" "$current" "$change" >&2
+            printf '  %-24s window %2d: %9.0f req/s (%s%%), %6.1f µs CPU/request\n' "$name" "$n" "$current" "$change" "$cpu" >&2
             if awk -v c="$change" -v t="$STABLE_WITHIN" 'BEGIN { exit !(c <= t && c >= -t) }'; then
                 warmed[$name]="stable after $n windows ($change%)"
                 return
@@ -127,6 +212,12 @@ warm() { # name
     unsettled[$name]=1
 }
 
+load_average() {
+    cut -d' ' -f1-3 /proc/loadavg
+}
+
+load_before=$(load_average)
+echo "Load average (1, 5, 15 min) before warm-up: $load_before" >&2
 echo "Warming each server until two consecutive $WINDOW windows agree within $STABLE_WITHIN% (at most $WARM_MAX windows)..." >&2
 for variant in "${variants[@]}"; do
     name=${variant%%|*}
@@ -134,7 +225,16 @@ for variant in "${variants[@]}"; do
     echo "  $name: ${warmed[$name]}" >&2
 done
 
-declare -A results rps
+if [[ $JFR == 1 ]]; then
+    for variant in "${variants[@]}"; do
+        name=${variant%%|*}
+        rm -f "$out/$name.jfr"
+        jcmd "${pid[$name]}" JFR.start name=e2e settings=profile filename="$PWD/$out/$name.jfr" >/dev/null
+    done
+fi
+
+load_rounds=$(load_average)
+declare -A results rps cpu
 for round in $(seq "$ROUNDS"); do
     # Every other round runs the variants in reverse, so that no variant always goes first.
     order=("${variants[@]}")
@@ -146,10 +246,18 @@ for round in $(seq "$ROUNDS"); do
         name=${variant%%|*}
         result=$(run_wrk "$name" "$DURATION")
         results[$name]+="$result"$'\n'
-        rps[$name,$round]=${result%% *}
+        read -r rps[$name,$round] _ _ _ cpu[$name,$round] <<<"$result"
         echo "round $round  $name  $result" >&2
     done
 done
+load_after=$(load_average)
+
+if [[ $JFR == 1 ]]; then
+    for variant in "${variants[@]}"; do
+        name=${variant%%|*}
+        jcmd "${pid[$name]}" JFR.stop name=e2e >/dev/null
+    done
+fi
 
 # Reads numbers, one per line; prints "median min max q1 q3" (quartiles interpolated between ranks).
 stats() {
@@ -158,8 +266,9 @@ stats() {
         END { print q(0.5), x[1], x[NR], q(0.25), q(0.75) }'
 }
 
-ratio() { # measured baseline round -> percent
-    awk -v a="${rps[$1,$3]}" -v b="${rps[$2,$3]}" 'BEGIN { printf "%.1f", 100 * a / b }'
+ratio() { # measure(rps|cpu) measured baseline round -> percent
+    local -n values=$1
+    awk -v a="${values[$2,$4]}" -v b="${values[$3,$4]}" 'BEGIN { printf "%.1f", 100 * a / b }'
 }
 
 rule() { # widths... -> a Markdown separator row
@@ -169,75 +278,108 @@ rule() { # widths... -> a Markdown separator row
 }
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternated rounds, JVM: $JVM_FLAGS, $(nproc) cores"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternated rounds, JVM: $JVM_FLAGS, $(nproc) cores," \
+    "servers on CPUs ${SERVER_CPUS:-any}, wrk on CPUs ${WRK_CPUS:-any}${jfr_flags:+, JFR recording}"
+echo "Load average (1, 5, 15 min): $load_before before warm-up, $load_rounds before the rounds, $load_after after them"
 echo "Warm-up ($WINDOW windows, stable within $STABLE_WITHIN%, at most $WARM_MAX):"
 for variant in "${variants[@]}"; do
     name=${variant%%|*}
     printf '  %-24s %s\n' "$name" "${warmed[$name]}"
 done
 
-# Throughput and latency of each server; "spread" is (max - min) / median over the rounds, which the
-# machine's drift inflates alike for every server and the paired ratios below cancel.
+# Throughput, latency and CPU per request of each server; "spread" is (max - min) / median over the
+# rounds, which the machine's drift inflates alike for every server and the paired ratios below cancel.
 echo
-printf '| %-24s | %12s | %15s | %7s | %9s | %9s |\n' "server" "requests/s" "min-max" "spread" "p50 (ms)" "p99 (ms)"
-rule 26 14 17 9 11 11
+# The "µ" of the header takes two bytes of printf's width and one column.
+printf '| %-24s | %12s | %15s | %7s | %9s | %9s | %13s | %13s | %7s |\n' "server" "requests/s" "min-max" "spread" \
+    "p50 (ms)" "p99 (ms)" "CPU µs/req" "min-max" "spread"
+rule 26 14 17 9 11 11 14 15 9
 for variant in "${variants[@]}"; do
     name=${variant%%|*}
     read -r median lo hi _ _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $1 }' | stats)"
     read -r p50 _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $2 }' | stats)"
     read -r p99 _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $3 }' | stats)"
+    read -r cpu_median cpu_lo cpu_hi _ _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $5 }' | stats)"
     spread=$(awk -v lo="$lo" -v hi="$hi" -v m="$median" 'BEGIN { printf "%.1f%%", 100 * (hi - lo) / m }')
-    printf '| %-24s | %12.0f | %15s | %7s | %9.3f | %9.3f |\n' "$name" "$median" "$(printf '%.0f-%.0f' "$lo" "$hi")" \
-        "$spread" "$p50" "$p99"
+    cpu_spread=$(awk -v lo="$cpu_lo" -v hi="$cpu_hi" -v m="$cpu_median" 'BEGIN { printf "%.1f%%", 100 * (hi - lo) / m }')
+    printf '| %-24s | %12.0f | %15s | %7s | %9.3f | %9.3f | %12.2f | %13s | %7s |\n' "$name" "$median" \
+        "$(printf '%.0f-%.0f' "$lo" "$hi")" "$spread" "$p50" "$p99" "$cpu_median" \
+        "$(printf '%.2f-%.2f' "$cpu_lo" "$cpu_hi")" "$cpu_spread"
 done
 
-# The paired ratio of each round: "with" over its baseline measured in the same round.
-echo
-header="| round |"
+# The paired ratio of each round: "with" over its baseline measured in the same round, one table per measure.
 widths=(7)
+header="| round |"
 for comparison in "${comparisons[@]}"; do
     label="${comparison%%|*} / ${comparison#*|}"
     header+=" $label |"
     widths+=($(( ${#label} + 2 )))
 done
-echo "$header"
-rule "${widths[@]}"
-for round in $(seq "$ROUNDS"); do
-    row=$(printf '| %5s |' "$round")
-    for i in "${!comparisons[@]}"; do
-        comparison=${comparisons[$i]}
-        row+=$(printf " %$(( widths[i + 1] - 2 ))s |" "$(ratio "${comparison%%|*}" "${comparison#*|}" "$round")%")
+for measure in rps cpu; do
+    echo
+    [[ $measure == rps ]] && echo "Requests/s, paired ratio of each round:" || echo "CPU per request, paired ratio of each round:"
+    echo
+    echo "$header"
+    rule "${widths[@]}"
+    for round in $(seq "$ROUNDS"); do
+        row=$(printf '| %5s |' "$round")
+        for i in "${!comparisons[@]}"; do
+            comparison=${comparisons[$i]}
+            row+=$(printf " %$(( widths[i + 1] - 2 ))s |" "$(ratio "$measure" "${comparison%%|*}" "${comparison#*|}" "$round")%")
+        done
+        echo "$row"
     done
-    echo "$row"
 done
 
 # Their median and spread over the rounds, and whether the figure is stable enough to quote.
 echo
-printf '| %-48s | %7s | %13s | %13s | %12s |\n' "paired ratio" "median" "min-max" "IQR" "spread (pts)"
-rule 50 9 15 15 14
+printf '| %-48s | %-11s | %7s | %13s | %13s | %12s |\n' "paired ratio" "measure" "median" "min-max" "IQR" "spread (pts)"
+rule 50 13 9 15 15 14
 verdicts=()
 for comparison in "${comparisons[@]}"; do
     measured=${comparison%%|*}
     baseline=${comparison#*|}
-    read -r median lo hi q1 q3 <<<"$(for round in $(seq "$ROUNDS"); do ratio "$measured" "$baseline" "$round"; echo; done | stats)"
-    spread=$(awk -v lo="$lo" -v hi="$hi" 'BEGIN { printf "%.1f", hi - lo }')
-    printf '| %-48s | %6.1f%% | %13s | %13s | %12s |\n' "$measured / $baseline" "$median" \
-        "$(printf '%.1f-%.1f%%' "$lo" "$hi")" "$(printf '%.1f-%.1f%%' "$q1" "$q3")" "$spread"
-    verdict=$(printf '%s / %s = %.1f%% (median of %d rounds), rounds within %.1f-%.1f%% (spread %s points)' \
-        "$measured" "$baseline" "$median" "$ROUNDS" "$lo" "$hi" "$spread")
-    if [[ -n ${unsettled[$measured]:-} || -n ${unsettled[$baseline]:-} ]]; then
-        verdict+=": NOT STABLE, a server never settled during warm-up"
-    elif (( ROUNDS < 3 )); then
-        verdict+=": NOT STABLE, $ROUNDS round(s) cannot show a spread; use ROUNDS=5 or more"
-    elif awk -v s="$spread" -v l="$SPREAD_LIMIT" 'BEGIN { exit !(s > l) }'; then
-        verdict+=": NOT STABLE, the rounds disagree by more than $SPREAD_LIMIT points"
-    else
-        verdict+=": stable"
-    fi
-    verdicts+=("$verdict")
+    for measure in rps cpu; do
+        label=$([[ $measure == rps ]] && echo "requests/s" || echo "CPU/request")
+        read -r median lo hi q1 q3 <<<"$(for round in $(seq "$ROUNDS"); do
+            ratio "$measure" "$measured" "$baseline" "$round"; echo; done | stats)"
+        spread=$(awk -v lo="$lo" -v hi="$hi" 'BEGIN { printf "%.1f", hi - lo }')
+        printf '| %-48s | %-11s | %6.1f%% | %13s | %13s | %12s |\n' "$measured / $baseline" "$label" "$median" \
+            "$(printf '%.1f-%.1f%%' "$lo" "$hi")" "$(printf '%.1f-%.1f%%' "$q1" "$q3")" "$spread"
+        verdict=$(printf '%s / %s, %s = %.1f%% (median of %d rounds, IQR %.1f-%.1f%%), rounds within %.1f-%.1f%% (spread %s points)' \
+            "$measured" "$baseline" "$label" "$median" "$ROUNDS" "$q1" "$q3" "$lo" "$hi" "$spread")
+        if [[ -n ${unsettled[$measured]:-} || -n ${unsettled[$baseline]:-} ]]; then
+            verdict+=": NOT STABLE, a server never settled during warm-up"
+        elif (( ROUNDS < 3 )); then
+            verdict+=": NOT STABLE, $ROUNDS round(s) cannot show a spread; use ROUNDS=5 or more"
+        elif awk -v s="$spread" -v l="$SPREAD_LIMIT" 'BEGIN { exit !(s > l) }'; then
+            verdict+=": NOT STABLE, the rounds disagree by more than $SPREAD_LIMIT points"
+        else
+            verdict+=": stable"
+        fi
+        verdicts+=("$verdict")
+    done
 done
 echo
 echo "How stable the figures are (stable = every server settled, 3+ rounds, rounds within $SPREAD_LIMIT points):"
 for verdict in "${verdicts[@]}"; do
     echo "  $verdict"
 done
+
+if [[ $JFR == 1 ]]; then
+    # The requests each server answered while it was recorded, to turn samples and bytes into per-request figures.
+    declare -A served
+    for variant in "${variants[@]}"; do
+        name=${variant%%|*}
+        served[$name]=$(printf '%s' "${results[$name]}" | awk '{ n += $4 } END { print n }')
+        echo
+        echo "Profile of $name ($out/$name.jfr):"
+        java src/jmh/load/JfrTop.java "$out/$name.jfr" "${served[$name]}"
+    done
+    for comparison in "${comparisons[@]}"; do
+        measured=${comparison%%|*}
+        baseline=${comparison#*|}
+        echo
+        java src/jmh/load/JfrTop.java "$out/$measured.jfr" "${served[$measured]}" "$out/$baseline.jfr" "${served[$baseline]}"
+    done
+fi
