@@ -19,12 +19,15 @@
 #   src/jmh/load/run-e2e.sh            # from the project root; ROUNDS=5 DURATION=10s by default
 #   ROUNDS=9 DURATION=20s CONNECTIONS=64 src/jmh/load/run-e2e.sh
 #   SERVERS=jersey ROUNDS=9 DURATION=5s src/jmh/load/run-e2e.sh        # only the servers named so
+#   FORKS=3 SERVERS=jersey ROUNDS=5 DURATION=5s src/jmh/load/run-e2e.sh  # three fresh JVMs of each server
 #   SERVER_CPUS=0 WRK_CPUS=1 src/jmh/load/run-e2e.sh                   # pinned with taskset
 #   JFR=1 SERVERS=jersey src/jmh/load/run-e2e.sh   # also records each server's profile during the rounds
 #   ROUNDS=1 DURATION=2s WINDOW=2s WARM_MAX=4 src/jmh/load/run-e2e.sh   # does the script work?
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-5}
+# Each fork starts the servers anew (see below); the rounds of all forks are pooled.
+FORKS=${FORKS:-1}
 DURATION=${DURATION:-10s}
 WINDOW=${WINDOW:-5s}
 STABLE_WITHIN=${STABLE_WITHIN:-3}
@@ -125,36 +128,47 @@ if [[ $JFR == 1 ]]; then
     jfr_flags="-XX:FlightRecorderOptions:stackdepth=512"
 fi
 
-pids=()
+declare -A port pid
 cleanup() {
-    for pid in "${pids[@]}"; do
-        kill "$pid" 2>/dev/null || true
+    local p
+    for p in "${pid[@]}"; do
+        kill "$p" 2>/dev/null || true
     done
 }
 trap cleanup EXIT
 
-declare -A port pid
-for variant in "${variants[@]}"; do
-    IFS='|' read -r name cp main flags <<<"$variant"
-    log="$out/$name.log"
-    # shellcheck disable=SC2086
-    "${server_prefix[@]}" java $JVM_FLAGS $jfr_flags $flags -Dcors.allowed-origins="$ORIGIN" -cp "$cp" $main >"$log" 2>&1 &
-    pids+=($!)
-    pid[$name]=$!
-    for _ in $(seq 300); do
-        grep -q '^PORT ' "$log" && break
-        sleep 0.2
+start_servers() {
+    local variant name cp main flags log headers
+    for variant in "${variants[@]}"; do
+        IFS='|' read -r name cp main flags <<<"$variant"
+        log="$out/$name.log"
+        # shellcheck disable=SC2086
+        "${server_prefix[@]}" java $JVM_FLAGS $jfr_flags $flags -Dcors.allowed-origins="$ORIGIN" -cp "$cp" $main >"$log" 2>&1 &
+        pid[$name]=$!
+        for _ in $(seq 300); do
+            grep -q '^PORT ' "$log" && break
+            sleep 0.2
+        done
+        port[$name]=$(sed -n 's/^PORT //p' "$log")
+        [[ -n "${port[$name]}" ]] || { echo "$name did not start; see $log" >&2; exit 1; }
+        # Both sides must answer as expected, or the comparison means nothing.
+        headers=$(curl -s -D - -o /dev/null -H "Origin: $ORIGIN" "http://127.0.0.1:${port[$name]}/hello")
+        case "$name" in
+            *without) grep -qi '^access-control-allow-origin' <<<"$headers" && { echo "$name sends CORS headers" >&2; exit 1; } ;;
+            *) grep -qi "^access-control-allow-origin: $ORIGIN" <<<"$headers" || { echo "$name sends no CORS headers" >&2; exit 1; } ;;
+        esac
+        echo "$name on port ${port[$name]}, pid ${pid[$name]}" >&2
     done
-    port[$name]=$(sed -n 's/^PORT //p' "$log")
-    [[ -n "${port[$name]}" ]] || { echo "$name did not start; see $log" >&2; exit 1; }
-    # Both sides must answer as expected, or the comparison means nothing.
-    headers=$(curl -s -D - -o /dev/null -H "Origin: $ORIGIN" "http://127.0.0.1:${port[$name]}/hello")
-    case "$name" in
-        *without) grep -qi '^access-control-allow-origin' <<<"$headers" && { echo "$name sends CORS headers" >&2; exit 1; } ;;
-        *) grep -qi "^access-control-allow-origin: $ORIGIN" <<<"$headers" || { echo "$name sends no CORS headers" >&2; exit 1; } ;;
-    esac
-    echo "$name on port ${port[$name]}, pid ${pid[$name]}" >&2
-done
+}
+
+stop_servers() {
+    local name
+    for name in "${!pid[@]}"; do
+        kill "${pid[$name]}" 2>/dev/null || true
+        wait "${pid[$name]}" 2>/dev/null || true
+        unset "pid[$name]"
+    done
+}
 
 cpu_ticks() { # pid -> user + system time of the whole process so far, in clock ticks
     local stat
@@ -190,8 +204,8 @@ percent_change() { # from to -> signed change in percent, one decimal
 
 # Windows under load until two consecutive ones agree within STABLE_WITHIN percent.
 declare -A warmed unsettled
-warm() { # name
-    local name=$1 previous="" current change n cpu
+warm() { # name fork
+    local name=$1 fork=$2 previous="" current change n cpu
     for (( n = 1; n <= WARM_MAX; n++ )); do
         current=$(run_wrk "$name" "$WINDOW")
         cpu=$(awk '{ print $5 }' <<<"$current")
@@ -202,13 +216,13 @@ warm() { # name
             change=$(percent_change "$previous" "$current")
             printf '  %-24s window %2d: %9.0f req/s (%s%%), %6.1f µs CPU/request\n' "$name" "$n" "$current" "$change" "$cpu" >&2
             if awk -v c="$change" -v t="$STABLE_WITHIN" 'BEGIN { exit !(c <= t && c >= -t) }'; then
-                warmed[$name]="stable after $n windows ($change%)"
+                warmed[$name]+="${warmed[$name]:+; }fork $fork: stable after $n windows ($change%)"
                 return
             fi
         fi
         previous=$current
     done
-    warmed[$name]="NOT stable after $WARM_MAX windows (last change $change%)"
+    warmed[$name]+="${warmed[$name]:+; }fork $fork: NOT stable after $WARM_MAX windows (last change $change%)"
     unsettled[$name]=1
 }
 
@@ -216,54 +230,77 @@ load_average() {
     cut -d' ' -f1-3 /proc/loadavg
 }
 
-load_before=$(load_average)
-echo "Load average (1, 5, 15 min) before warm-up: $load_before" >&2
-echo "Warming each server until two consecutive $WINDOW windows agree within $STABLE_WITHIN% (at most $WARM_MAX windows)..." >&2
-for variant in "${variants[@]}"; do
-    name=${variant%%|*}
-    warm "$name"
-    echo "  $name: ${warmed[$name]}" >&2
-done
-
-if [[ $JFR == 1 ]]; then
-    for variant in "${variants[@]}"; do
-        name=${variant%%|*}
-        rm -f "$out/$name.jfr"
-        jcmd "${pid[$name]}" JFR.start name=e2e settings=profile filename="$PWD/$out/$name.jfr" >/dev/null
-    done
-fi
-
-load_rounds=$(load_average)
+# Each fork starts every server anew, warms it and runs ROUNDS rounds: two JVMs of the same server
+# differ by a few percent in what a request costs them (compiled code, hash layouts), so a figure
+# from one pair of JVMs carries that pair's luck, which more rounds do not average out; more forks do.
 declare -A results rps cpu
-for round in $(seq "$ROUNDS"); do
-    # Every other round runs the variants in reverse, so that no variant always goes first.
-    order=("${variants[@]}")
-    if (( round % 2 == 0 )); then
-        order=()
-        for (( i = ${#variants[@]} - 1; i >= 0; i-- )); do order+=("${variants[$i]}"); done
-    fi
-    for variant in "${order[@]}"; do
-        name=${variant%%|*}
-        result=$(run_wrk "$name" "$DURATION")
-        results[$name]+="$result"$'\n'
-        read -r rps[$name,$round] _ _ _ cpu[$name,$round] <<<"$result"
-        echo "round $round  $name  $result" >&2
-    done
-done
-load_after=$(load_average)
-
-if [[ $JFR == 1 ]]; then
+loads=()
+round=0
+for fork in $(seq "$FORKS"); do
+    echo "Fork $fork of $FORKS: load average (1, 5, 15 min) $(load_average)" >&2
+    start_servers
+    echo "Warming each server until two consecutive $WINDOW windows agree within $STABLE_WITHIN% (at most $WARM_MAX windows)..." >&2
     for variant in "${variants[@]}"; do
         name=${variant%%|*}
-        jcmd "${pid[$name]}" JFR.stop name=e2e >/dev/null
+        warm "$name" "$fork"
+        echo "  $name: ${warmed[$name]##*; }" >&2
     done
-fi
+
+    # The profile is of the first fork's rounds.
+    if [[ $JFR == 1 && $fork == 1 ]]; then
+        for variant in "${variants[@]}"; do
+            name=${variant%%|*}
+            rm -f "$out/$name.jfr"
+            jcmd "${pid[$name]}" JFR.start name=e2e settings=profile filename="$PWD/$out/$name.jfr" >/dev/null
+            # Starting a recording costs the JVM a burst of work of its own: let it pass before the rounds.
+            run_wrk "$name" "$WINDOW" >/dev/null
+        done
+    fi
+
+    loads+=("fork $fork: $(load_average) before its rounds")
+    for fork_round in $(seq "$ROUNDS"); do
+        round=$(( round + 1 ))
+        # Every other round runs the variants in reverse, so that no variant always goes first.
+        order=("${variants[@]}")
+        if (( fork_round % 2 == 0 )); then
+            order=()
+            for (( i = ${#variants[@]} - 1; i >= 0; i-- )); do order+=("${variants[$i]}"); done
+        fi
+        for variant in "${order[@]}"; do
+            name=${variant%%|*}
+            result=$(run_wrk "$name" "$DURATION")
+            results[$name]+="$result"$'\n'
+            read -r rps[$name,$round] _ _ _ cpu[$name,$round] <<<"$result"
+            echo "fork $fork round $fork_round  $name  $result" >&2
+        done
+    done
+    loads[-1]+=", $(load_average) after them"
+
+    if [[ $JFR == 1 && $fork == 1 ]]; then
+        for variant in "${variants[@]}"; do
+            name=${variant%%|*}
+            jcmd "${pid[$name]}" JFR.stop name=e2e >/dev/null
+        done
+        # The requests each server answered while it was recorded, for per-request figures.
+        declare -A served
+        for variant in "${variants[@]}"; do
+            name=${variant%%|*}
+            served[$name]=$(printf '%s' "${results[$name]}" | awk '{ n += $4 } END { print n }')
+        done
+    fi
+    stop_servers
+done
+rounds=$round
 
 # Reads numbers, one per line; prints "median min max q1 q3" (quartiles interpolated between ranks).
 stats() {
     sort -g | awk '{ x[NR] = $1 }
         function q(p,   h, i) { h = (NR - 1) * p + 1; i = int(h); return i >= NR ? x[NR] : x[i] + (h - i) * (x[i + 1] - x[i]) }
         END { print q(0.5), x[1], x[NR], q(0.25), q(0.75) }'
+}
+
+round_label() { # round -> fork.round
+    echo "$(( ($1 - 1) / ROUNDS + 1 )).$(( ($1 - 1) % ROUNDS + 1 ))"
 }
 
 ratio() { # measure(rps|cpu) measured baseline round -> percent
@@ -278,9 +315,12 @@ rule() { # widths... -> a Markdown separator row
 }
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternated rounds, JVM: $JVM_FLAGS, $(nproc) cores," \
-    "servers on CPUs ${SERVER_CPUS:-any}, wrk on CPUs ${WRK_CPUS:-any}${jfr_flags:+, JFR recording}"
-echo "Load average (1, 5, 15 min): $load_before before warm-up, $load_rounds before the rounds, $load_after after them"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $FORKS fork(s) of $ROUNDS alternated rounds, JVM: $JVM_FLAGS," \
+    "$(nproc) cores, servers on CPUs ${SERVER_CPUS:-any}, wrk on CPUs ${WRK_CPUS:-any}${jfr_flags:+, JFR recording in fork 1}"
+echo "Load average (1, 5, 15 min):"
+for load in "${loads[@]}"; do
+    echo "  $load"
+done
 echo "Warm-up ($WINDOW windows, stable within $STABLE_WITHIN%, at most $WARM_MAX):"
 for variant in "${variants[@]}"; do
     name=${variant%%|*}
@@ -321,8 +361,8 @@ for measure in rps cpu; do
     echo
     echo "$header"
     rule "${widths[@]}"
-    for round in $(seq "$ROUNDS"); do
-        row=$(printf '| %5s |' "$round")
+    for round in $(seq "$rounds"); do
+        row=$(printf '| %5s |' "$(round_label "$round")")
         for i in "${!comparisons[@]}"; do
             comparison=${comparisons[$i]}
             row+=$(printf " %$(( widths[i + 1] - 2 ))s |" "$(ratio "$measure" "${comparison%%|*}" "${comparison#*|}" "$round")%")
@@ -333,25 +373,32 @@ done
 
 # Their median and spread over the rounds, and whether the figure is stable enough to quote.
 echo
-printf '| %-48s | %-11s | %7s | %13s | %13s | %12s |\n' "paired ratio" "measure" "median" "min-max" "IQR" "spread (pts)"
-rule 50 13 9 15 15 14
+printf '| %-48s | %-11s | %7s | %13s | %13s | %12s | %s |\n' "paired ratio" "measure" "median" "min-max" "IQR" \
+    "spread (pts)" "median of each fork"
+rule 50 13 9 15 15 14 21
 verdicts=()
 for comparison in "${comparisons[@]}"; do
     measured=${comparison%%|*}
     baseline=${comparison#*|}
     for measure in rps cpu; do
         label=$([[ $measure == rps ]] && echo "requests/s" || echo "CPU/request")
-        read -r median lo hi q1 q3 <<<"$(for round in $(seq "$ROUNDS"); do
+        read -r median lo hi q1 q3 <<<"$(for round in $(seq "$rounds"); do
             ratio "$measure" "$measured" "$baseline" "$round"; echo; done | stats)"
         spread=$(awk -v lo="$lo" -v hi="$hi" 'BEGIN { printf "%.1f", hi - lo }')
-        printf '| %-48s | %-11s | %6.1f%% | %13s | %13s | %12s |\n' "$measured / $baseline" "$label" "$median" \
-            "$(printf '%.1f-%.1f%%' "$lo" "$hi")" "$(printf '%.1f-%.1f%%' "$q1" "$q3")" "$spread"
-        verdict=$(printf '%s / %s, %s = %.1f%% (median of %d rounds, IQR %.1f-%.1f%%), rounds within %.1f-%.1f%% (spread %s points)' \
-            "$measured" "$baseline" "$label" "$median" "$ROUNDS" "$q1" "$q3" "$lo" "$hi" "$spread")
+        fork_medians=""
+        for fork in $(seq "$FORKS"); do
+            read -r fork_median _ <<<"$(for round in $(seq $(( (fork - 1) * ROUNDS + 1 )) $(( fork * ROUNDS ))); do
+                ratio "$measure" "$measured" "$baseline" "$round"; echo; done | stats)"
+            fork_medians+="${fork_medians:+, }$(printf '%.1f%%' "$fork_median")"
+        done
+        printf '| %-48s | %-11s | %6.1f%% | %13s | %13s | %12s | %s |\n' "$measured / $baseline" "$label" "$median" \
+            "$(printf '%.1f-%.1f%%' "$lo" "$hi")" "$(printf '%.1f-%.1f%%' "$q1" "$q3")" "$spread" "$fork_medians"
+        verdict=$(printf '%s / %s, %s = %.1f%% (median of %d rounds in %d fork(s), IQR %.1f-%.1f%%), rounds within %.1f-%.1f%% (spread %s points)' \
+            "$measured" "$baseline" "$label" "$median" "$rounds" "$FORKS" "$q1" "$q3" "$lo" "$hi" "$spread")
         if [[ -n ${unsettled[$measured]:-} || -n ${unsettled[$baseline]:-} ]]; then
             verdict+=": NOT STABLE, a server never settled during warm-up"
-        elif (( ROUNDS < 3 )); then
-            verdict+=": NOT STABLE, $ROUNDS round(s) cannot show a spread; use ROUNDS=5 or more"
+        elif (( rounds < 3 )); then
+            verdict+=": NOT STABLE, $rounds round(s) cannot show a spread; use ROUNDS=5 or more"
         elif awk -v s="$spread" -v l="$SPREAD_LIMIT" 'BEGIN { exit !(s > l) }'; then
             verdict+=": NOT STABLE, the rounds disagree by more than $SPREAD_LIMIT points"
         else
@@ -367,11 +414,8 @@ for verdict in "${verdicts[@]}"; do
 done
 
 if [[ $JFR == 1 ]]; then
-    # The requests each server answered while it was recorded, to turn samples and bytes into per-request figures.
-    declare -A served
     for variant in "${variants[@]}"; do
         name=${variant%%|*}
-        served[$name]=$(printf '%s' "${results[$name]}" | awk '{ n += $4 } END { print n }')
         echo
         echo "Profile of $name ($out/$name.jfr):"
         java src/jmh/load/JfrTop.java "$out/$name.jfr" "${served[$name]}"
