@@ -64,7 +64,10 @@ out=target/load
 mkdir -p "$out"
 
 echo "Building the library and the servers' classpaths..." >&2
-mvn -o -q compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/jersey.cp" >&2
+mvn -o -q compile >&2
+# Each runtime with what an application on it has: the project's test classpath holds RESTEasy,
+# Vert.x, CXF and more, and the library installs on Jersey what those runtimes need.
+mvn -q -f src/jmh/load/jersey-pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$out/jersey.cp" >&2
 mvn -q -f src/jmh/load/resteasy-pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$out/resteasy.cp" >&2
 library=target/classes
 jersey_cp=$(cat "$out/jersey.cp")
