@@ -43,25 +43,44 @@ final class JerseyFailureHeaders implements ContainerRequestFilter {
             "org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer$ResponseWriter",
             "org.glassfish.jersey.servlet.internal.ResponseWriter");
 
+    /** Whether a writer's class is one of those, answered once per class rather than at every request. */
+    private static final ClassValue<Boolean> KEEPS_HEADERS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> writerClass) {
+            return HEADER_KEEPING_WRITERS.contains(writerClass.getName());
+        }
+    };
+
     private static final System.Logger LOG = System.getLogger(DecisionLog.LOGGER);
 
     private final CorsResponseFilter decorator = new CorsResponseFilter();
+
+    /**
+     * The application's {@link ServerProperties#RESPONSE_SET_STATUS_OVER_SEND_ERROR}, read at its first
+     * decided request: it is fixed once the application is deployed, and this filter serves one
+     * application. Null until then.
+     */
+    private volatile Boolean setsStatusOverSendError;
 
     @Override
     public void filter(ContainerRequestContext context) {
         if (context.getProperty(Outcome.PROPERTY) != null && context instanceof ContainerRequest request) {
             ContainerResponseWriter writer = request.getResponseWriter();
-            if (writer != null && HEADER_KEEPING_WRITERS.contains(writer.getClass().getName())
-                    && !setsStatusOverSendError(request)) {
+            if (writer != null && KEEPS_HEADERS.get(writer.getClass()) && !setsStatusOverSendError(request)) {
                 request.setWriter(new Writer(writer, request, decorator));
             }
         }
     }
 
     /** With this Jersey option the writers reset the response, headers included, before their error page. */
-    private static boolean setsStatusOverSendError(ContainerRequest request) {
-        return ServerProperties.getValue(request.getConfiguration().getProperties(),
-                ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, false, Boolean.class);
+    private boolean setsStatusOverSendError(ContainerRequest request) {
+        Boolean sets = setsStatusOverSendError;
+        if (sets == null) {
+            sets = ServerProperties.getValue(request.getConfiguration().getProperties(),
+                    ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, false, Boolean.class);
+            setsStatusOverSendError = sets;
+        }
+        return sets;
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.RuntimeDelegate;
+import java.util.function.Predicate;
 import org.jboss.resteasy.core.ResteasyContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerHttpRequest;
@@ -27,7 +28,7 @@ import org.jboss.resteasy.reactive.server.spi.ServerHttpRequest;
 final class QuarkusFailureHeaders implements ContainerRequestFilter {
 
     /** Whether the stack is {@code quarkus-rest} (RESTEasy Reactive) rather than classic RESTEasy. */
-    private final boolean reactive;
+    final boolean reactive;
 
     private QuarkusFailureHeaders(boolean reactive) {
         this.reactive = reactive;
@@ -38,13 +39,23 @@ final class QuarkusFailureHeaders implements ContainerRequestFilter {
      * so that no other runtime resolves the types of Vert.x or of either stack.
      */
     static Object forRuntime() {
-        if (!visible("io.vertx.ext.web.RoutingContext")) {
+        return forRuntime(RuntimeDelegate.getInstance().getClass().getName(), QuarkusFailureHeaders::visible);
+    }
+
+    /**
+     * The filter for the runtime whose {@code RuntimeDelegate} has the given class name, with the
+     * given classes visible. Never on Jersey, whatever else its classpath holds (Vert.x Web and
+     * RESTEasy's core, say): there the filter would look for a routing context at every decided
+     * request, and never find one.
+     */
+    static QuarkusFailureHeaders forRuntime(String runtimeDelegate, Predicate<String> visible) {
+        if (runtimeDelegate.startsWith("org.glassfish.jersey.") || !visible.test("io.vertx.ext.web.RoutingContext")) {
             return null;
         }
-        if (RuntimeDelegate.getInstance().getClass().getName().startsWith("org.jboss.resteasy.reactive.")) {
+        if (runtimeDelegate.startsWith("org.jboss.resteasy.reactive.")) {
             return new QuarkusFailureHeaders(true);
         }
-        return visible("org.jboss.resteasy.core.ResteasyContext") ? new QuarkusFailureHeaders(false) : null;
+        return visible.test("org.jboss.resteasy.core.ResteasyContext") ? new QuarkusFailureHeaders(false) : null;
     }
 
     private static boolean visible(String className) {
