@@ -22,6 +22,7 @@
 #   FORKS=3 SERVERS=jersey ROUNDS=5 DURATION=5s src/jmh/load/run-e2e.sh  # three fresh JVMs of each server
 #   SERVER_CPUS=0 WRK_CPUS=1 src/jmh/load/run-e2e.sh                   # pinned with taskset
 #   JFR=1 SERVERS=jersey src/jmh/load/run-e2e.sh   # also records each server's profile during the rounds
+#   BASE=HEAD~1 SERVERS=jersey src/jmh/load/run-e2e.sh   # the library now against HEAD~1's
 #   ROUNDS=1 DURATION=2s WINDOW=2s WARM_MAX=4 src/jmh/load/run-e2e.sh   # does the script work?
 set -euo pipefail
 
@@ -51,6 +52,9 @@ JFR=${JFR:-0}
 # the backend, started with the argument "metrics" (which installs a registry), once with
 # -Dcors.metrics=false and once with -Dcors.metrics=true, and their paired ratio.
 METRICS_CP=${METRICS_CP:-}
+# A revision of the library (e.g. HEAD~1): every server with the library also runs on that
+# revision's build, and each is compared with its twin, side by side in the same rounds.
+BASE=${BASE:-}
 
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 if [[ -n $SERVER_CPUS || -n $WRK_CPUS ]]; then
@@ -62,6 +66,19 @@ ticks_per_second=$(getconf CLK_TCK)
 cd "$(dirname "$0")/../../.."
 out=target/load
 mkdir -p "$out"
+base_dir=$out/base
+
+declare -A port pid
+cleanup() {
+    local p
+    for p in "${pid[@]}"; do
+        kill "$p" 2>/dev/null || true
+    done
+    if [[ -n $BASE ]]; then
+        git worktree remove --force "$base_dir" >/dev/null 2>&1 || true
+    fi
+}
+trap cleanup EXIT
 
 echo "Building the library and the servers' classpaths..." >&2
 mvn -o -q compile >&2
@@ -70,6 +87,13 @@ mvn -o -q compile >&2
 mvn -q -f src/jmh/load/jersey-pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$out/jersey.cp" >&2
 mvn -q -f src/jmh/load/resteasy-pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$out/resteasy.cp" >&2
 library=target/classes
+if [[ -n $BASE ]]; then
+    echo "Building the library at $BASE..." >&2
+    git worktree remove --force "$base_dir" >/dev/null 2>&1 || rm -rf "$base_dir"
+    git worktree add --detach -f "$base_dir" "$BASE" >/dev/null
+    (cd "$base_dir" && mvn -o -q compile >&2)
+    library_base=$base_dir/target/classes
+fi
 jersey_cp=$(cat "$out/jersey.cp")
 resteasy_cp=$(cat "$out/resteasy.cp")
 
@@ -101,6 +125,18 @@ if [[ -n $METRICS_CP ]]; then
     all_comparisons+=("jersey-metrics-on|jersey-metrics-off")
 fi
 
+if [[ -n $BASE ]]; then
+    base_variants=()
+    for variant in "${all_variants[@]}"; do
+        IFS='|' read -r name cp main flags <<<"$variant"
+        if [[ $cp == *":$library:"* ]]; then
+            base_variants+=("$name-base|${cp/:$library:/:$library_base:}|$main|$flags")
+            all_comparisons+=("$name|$name-base")
+        fi
+    done
+    all_variants+=("${base_variants[@]}")
+fi
+
 variants=()
 declare -A selected
 for variant in "${all_variants[@]}"; do
@@ -130,15 +166,6 @@ if [[ $JFR == 1 ]]; then
     # Jersey's frames under Grizzly's run 100 deep and more; JFR keeps 64 by default.
     jfr_flags="-XX:FlightRecorderOptions:stackdepth=512"
 fi
-
-declare -A port pid
-cleanup() {
-    local p
-    for p in "${pid[@]}"; do
-        kill "$p" 2>/dev/null || true
-    done
-}
-trap cleanup EXIT
 
 start_servers() {
     local variant name cp main flags log headers
