@@ -182,7 +182,9 @@ start_servers() {
         port[$name]=$(sed -n 's/^PORT //p' "$log")
         [[ -n "${port[$name]}" ]] || { echo "$name did not start; see $log" >&2; exit 1; }
         # Both sides must answer as expected, or the comparison means nothing.
-        headers=$(curl -s -D - -o /dev/null -H "Origin: $ORIGIN" "http://127.0.0.1:${port[$name]}/hello")
+        # A busy machine may print the port before the server accepts connections.
+        headers=$(curl -s --retry 10 --retry-connrefused --retry-delay 1 -D - -o /dev/null -H "Origin: $ORIGIN" \
+            "http://127.0.0.1:${port[$name]}/hello") || { echo "$name does not answer; see $log" >&2; exit 1; }
         case "$name" in
             *without) grep -qi '^access-control-allow-origin' <<<"$headers" && { echo "$name sends CORS headers" >&2; exit 1; } ;;
             *) grep -qi "^access-control-allow-origin: $ORIGIN" <<<"$headers" || { echo "$name sends no CORS headers" >&2; exit 1; } ;;
