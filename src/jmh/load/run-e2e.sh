@@ -23,12 +23,15 @@
 #   SERVER_CPUS=0 WRK_CPUS=1 src/jmh/load/run-e2e.sh                   # pinned with taskset
 #   JFR=1 SERVERS=jersey src/jmh/load/run-e2e.sh   # also records each server's profile during the rounds
 #   BASE=HEAD~1 SERVERS=jersey src/jmh/load/run-e2e.sh   # the library now against HEAD~1's
+#   CONCURRENT=1 SERVERS=jersey src/jmh/load/run-e2e.sh  # the servers of a round under load at once
 #   ROUNDS=1 DURATION=2s WINDOW=2s WARM_MAX=4 src/jmh/load/run-e2e.sh   # does the script work?
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-5}
 # Each fork starts the servers anew (see below); the rounds of all forks are pooled.
 FORKS=${FORKS:-1}
+# 1: each round loads every server at once (see run_concurrently) rather than one after the other.
+CONCURRENT=${CONCURRENT:-0}
 DURATION=${DURATION:-10s}
 WINDOW=${WINDOW:-5s}
 STABLE_WITHIN=${STABLE_WITHIN:-3}
@@ -212,13 +215,13 @@ cpu_ticks() { # pid -> user + system time of the whole process so far, in clock 
     echo $(( ${12} + ${13} ))
 }
 
-run_wrk() { # name duration -> "requests/s p50-ms p99-ms requests CPU-µs-per-request"
-    local before after
-    before=$(cpu_ticks "${pid[$1]}")
-    "${wrk_prefix[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -H "Origin: $ORIGIN" \
-        "http://127.0.0.1:${port[$1]}/hello" >"$out/wrk.txt"
-    after=$(cpu_ticks "${pid[$1]}")
-    awk -v ticks=$(( after - before )) -v hz="$ticks_per_second" '
+load_server() { # name duration threads connections: wrk's report in $out/wrk-<name>.txt
+    "${wrk_prefix[@]}" wrk -t"$3" -c"$4" -d"$2" --latency -H "Origin: $ORIGIN" \
+        "http://127.0.0.1:${port[$1]}/hello" >"$out/wrk-$1.txt"
+}
+
+summarize() { # name CPU-ticks -> "requests/s p50-ms p99-ms requests CPU-µs-per-request"
+    awk -v ticks="$2" -v hz="$ticks_per_second" '
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
         /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
         / requests in / { n = $1 }
@@ -227,7 +230,36 @@ run_wrk() { # name duration -> "requests/s p50-ms p99-ms requests CPU-µs-per-re
             if (bad) { print "non-2xx responses" > "/dev/stderr"; exit 1 }
             if (n == 0) { print "no request completed" > "/dev/stderr"; exit 1 }
             printf "%s %s %s %d %.3f\n", rps, p50, p99, n, 1e6 * ticks / hz / n
-        }' "$out/wrk.txt"
+        }' "$out/wrk-$1.txt"
+}
+
+run_wrk() { # name duration -> "requests/s p50-ms p99-ms requests CPU-µs-per-request"
+    local before after
+    before=$(cpu_ticks "${pid[$1]}")
+    load_server "$1" "$2" "$THREADS" "$CONNECTIONS"
+    after=$(cpu_ticks "${pid[$1]}")
+    summarize "$1" $(( after - before ))
+}
+
+# Every server at once, each under a wrk of its own with an equal share of the threads and
+# connections, over the same seconds: whatever else the machine does then, it does to all of them.
+declare -A concurrent_result
+run_concurrently() { # duration names...
+    local duration=$1 name wrk_pids=() n
+    shift
+    n=$#
+    declare -A before
+    for name in "$@"; do
+        before[$name]=$(cpu_ticks "${pid[$name]}")
+    done
+    for name in "$@"; do
+        load_server "$name" "$duration" $(( THREADS / n > 0 ? THREADS / n : 1 )) $(( CONNECTIONS / n )) &
+        wrk_pids+=($!)
+    done
+    wait "${wrk_pids[@]}"
+    for name in "$@"; do
+        concurrent_result[$name]=$(summarize "$name" $(( $(cpu_ticks "${pid[$name]}") - ${before[$name]} )))
+    done
 }
 
 percent_change() { # from to -> signed change in percent, one decimal
@@ -292,11 +324,28 @@ for fork in $(seq "$FORKS"); do
     loads+=("fork $fork: $(load_average) before its rounds")
     for fork_round in $(seq "$ROUNDS"); do
         round=$(( round + 1 ))
-        # Every other round runs the variants in reverse, so that no variant always goes first.
-        order=("${variants[@]}")
+        if [[ $CONCURRENT == 1 ]]; then
+            names=()
+            for variant in "${variants[@]}"; do names+=("${variant%%|*}"); done
+            run_concurrently "$DURATION" "${names[@]}"
+            for name in "${names[@]}"; do
+                result=${concurrent_result[$name]}
+                results[$name]+="$result"$'\n'
+                read -r rps[$name,$round] _ _ _ cpu[$name,$round] <<<"$result"
+                echo "fork $fork round $fork_round  $name  $result" >&2
+            done
+            continue
+        fi
+        # Every other round runs the variants in reverse, and every two rounds they rotate by one,
+        # so that each takes every place in the order: with three or more servers, reversing alone
+        # keeps the middle one in the middle, always right after another server's load.
+        n=${#variants[@]}
+        order=()
+        for (( i = 0; i < n; i++ )); do order+=("${variants[$(( (i + (fork_round - 1) / 2) % n ))]}"); done
         if (( fork_round % 2 == 0 )); then
-            order=()
-            for (( i = ${#variants[@]} - 1; i >= 0; i-- )); do order+=("${variants[$i]}"); done
+            reversed=()
+            for (( i = n - 1; i >= 0; i-- )); do reversed+=("${order[$i]}"); done
+            order=("${reversed[@]}")
         fi
         for variant in "${order[@]}"; do
             name=${variant%%|*}
@@ -347,7 +396,7 @@ rule() { # widths... -> a Markdown separator row
 }
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $FORKS fork(s) of $ROUNDS alternated rounds, JVM: $JVM_FLAGS," \
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION$([[ $CONCURRENT == 1 ]] && echo " shared by all servers at once"), $FORKS fork(s) of $ROUNDS alternated rounds, JVM: $JVM_FLAGS," \
     "$(nproc) cores, servers on CPUs ${SERVER_CPUS:-any}, wrk on CPUs ${WRK_CPUS:-any}${jfr_flags:+, JFR recording in fork 1}"
 echo "Load average (1, 5, 15 min):"
 for load in "${loads[@]}"; do
