@@ -82,6 +82,8 @@ cleanup() {
     fi
 }
 trap cleanup EXIT
+# A signal (Ctrl-C, a closed pipe, kill) ends the script through its exit, so that no server outlives it.
+trap 'exit 1' INT TERM PIPE HUP
 
 echo "Building the library and the servers' classpaths..." >&2
 mvn -o -q compile >&2
