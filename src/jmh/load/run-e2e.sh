@@ -3,19 +3,36 @@
 # (Grizzly) and RESTEasy (Undertow), each server in its own JVM with its own classpath, so that the
 # servers "without the library" really are without it.
 #
-# Each server is first warmed until its throughput settles: windows of WINDOW under load until two
-# consecutive ones agree within STABLE_WITHIN percent, or WARM_MAX windows (then the report says so).
+# Each server is first warmed until it settles: windows of WINDOW under load until two consecutive
+# ones agree within STABLE_WITHIN percent, in throughput and in CPU per request, or WARM_MAX windows
+# (then the report says so).
 # A fixed warm-up is not enough: on a slower machine the JIT was still climbing after 10 s, and
 # the first rounds measured compilation, not CORS. Then wrk runs alternate between the servers,
 # round after round, so that a burst of load from elsewhere hits every variant alike, and each
 # "with" is compared with its baseline of the same round.
 #
+# Two measures per run of wrk: the throughput wrk reports, and the server's CPU time per request:
+# user + system time of the server's JVM (/proc/<pid>/stat, all its threads, GC and JIT included)
+# read before and after, divided by the requests wrk counted. Throughput moves with whatever else
+# runs on the machine, wrk included, which takes CPU from the server; the CPU a request costs the
+# server moves far less, and a change in the per-request path shows in it directly.
+#
 #   src/jmh/load/run-e2e.sh            # from the project root; ROUNDS=5 DURATION=10s by default
 #   ROUNDS=9 DURATION=20s CONNECTIONS=64 src/jmh/load/run-e2e.sh
+#   SERVERS=jersey ROUNDS=9 DURATION=5s src/jmh/load/run-e2e.sh        # only the servers named so
+#   FORKS=3 SERVERS=jersey ROUNDS=5 DURATION=5s src/jmh/load/run-e2e.sh  # three fresh JVMs of each server
+#   SERVER_CPUS=0 WRK_CPUS=1 src/jmh/load/run-e2e.sh                   # pinned with taskset
+#   JFR=1 SERVERS=jersey src/jmh/load/run-e2e.sh   # also records each server's profile during the rounds
+#   BASE=HEAD~1 SERVERS=jersey src/jmh/load/run-e2e.sh   # the library now against HEAD~1's
+#   CONCURRENT=1 SERVERS=jersey src/jmh/load/run-e2e.sh  # the servers of a round under load at once
 #   ROUNDS=1 DURATION=2s WINDOW=2s WARM_MAX=4 src/jmh/load/run-e2e.sh   # does the script work?
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-5}
+# Each fork starts the servers anew (see below); the rounds of all forks are pooled.
+FORKS=${FORKS:-1}
+# 1: each round loads every server at once (see run_concurrently) rather than one after the other.
+CONCURRENT=${CONCURRENT:-0}
 DURATION=${DURATION:-10s}
 WINDOW=${WINDOW:-5s}
 STABLE_WITHIN=${STABLE_WITHIN:-3}
@@ -26,18 +43,63 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 ORIGIN=${ORIGIN:-https://app.example.com}
 JVM_FLAGS=${JVM_FLAGS:--Xms256m -Xmx256m -XX:+UseParallelGC}
+# A regular expression: only the servers whose names match it run (and the comparisons between them).
+SERVERS=${SERVERS:-.}
+# CPU lists for taskset (e.g. 0 and 1); empty: the scheduler places servers and wrk.
+SERVER_CPUS=${SERVER_CPUS:-}
+WRK_CPUS=${WRK_CPUS:-}
+# 1: a JFR recording of every server during the measured rounds, its top frames printed at the end.
+# The recording costs the servers some CPU of their own: quote the figures of a run without it.
+JFR=${JFR:-0}
+# Contract 6.2 (metrics on vs off), once the library has its counter: the classpath of a metrics
+# backend (e.g. micrometer-core and its dependencies). It adds a Jersey server with the library and
+# the backend, started with the argument "metrics" (which installs a registry), once with
+# -Dcors.metrics=false and once with -Dcors.metrics=true, and their paired ratio.
+METRICS_CP=${METRICS_CP:-}
+# A revision of the library (e.g. HEAD~1): every server with the library also runs on that
+# revision's build, and each is compared with its twin, side by side in the same rounds.
+BASE=${BASE:-}
 
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
+if [[ -n $SERVER_CPUS || -n $WRK_CPUS ]]; then
+    command -v taskset >/dev/null || { echo "taskset not found: apt-get install -y util-linux" >&2; exit 1; }
+fi
 (( WARM_MAX >= 2 )) || { echo "WARM_MAX must be at least 2: stability takes two windows" >&2; exit 1; }
+ticks_per_second=$(getconf CLK_TCK)
 
 cd "$(dirname "$0")/../../.."
 out=target/load
 mkdir -p "$out"
+base_dir=$out/base
+
+declare -A port pid
+cleanup() {
+    local p
+    for p in "${pid[@]}"; do
+        kill "$p" 2>/dev/null || true
+    done
+    if [[ -n $BASE ]]; then
+        git worktree remove --force "$base_dir" >/dev/null 2>&1 || true
+    fi
+}
+trap cleanup EXIT
+# A signal (Ctrl-C, a closed pipe, kill) ends the script through its exit, so that no server outlives it.
+trap 'exit 1' INT TERM PIPE HUP
 
 echo "Building the library and the servers' classpaths..." >&2
-mvn -o -q compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/jersey.cp" >&2
+mvn -o -q compile >&2
+# Each runtime with what an application on it has: the project's test classpath holds RESTEasy,
+# Vert.x, CXF and more, and the library installs on Jersey what those runtimes need.
+mvn -q -f src/jmh/load/jersey-pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$out/jersey.cp" >&2
 mvn -q -f src/jmh/load/resteasy-pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$out/resteasy.cp" >&2
 library=target/classes
+if [[ -n $BASE ]]; then
+    echo "Building the library at $BASE..." >&2
+    git worktree remove --force "$base_dir" >/dev/null 2>&1 || rm -rf "$base_dir"
+    git worktree add --detach -f "$base_dir" "$BASE" >/dev/null
+    (cd "$base_dir" && mvn -o -q compile >&2)
+    library_base=$base_dir/target/classes
+fi
 jersey_cp=$(cat "$out/jersey.cp")
 resteasy_cp=$(cat "$out/resteasy.cp")
 
@@ -45,111 +107,281 @@ rm -rf "$out/jersey-classes" "$out/resteasy-classes"
 javac -d "$out/jersey-classes" -cp "$jersey_cp" src/jmh/load/java/hello/Hello.java src/jmh/load/java/hello/JerseyServer.java
 javac -d "$out/resteasy-classes" -cp "$resteasy_cp" src/jmh/load/java/hello/Hello.java src/jmh/load/java/hello/ResteasyServer.java
 
-# name | classpath | main class and arguments
-variants=(
-    "jersey-without|$out/jersey-classes:$jersey_cp|hello.JerseyServer"
-    "jersey-with|$out/jersey-classes:$library:$jersey_cp|hello.JerseyServer"
-    "resteasy-without|$out/resteasy-classes:$resteasy_cp|hello.ResteasyServer"
-    "resteasy-own-CorsFilter|$out/resteasy-classes:$resteasy_cp|hello.ResteasyServer own"
-    "resteasy-with|$out/resteasy-classes:$library:$resteasy_cp|hello.ResteasyServer"
+# name | classpath | main class and arguments | JVM flags of this server alone
+all_variants=(
+    "jersey-without|$out/jersey-classes:$jersey_cp|hello.JerseyServer|"
+    "jersey-with|$out/jersey-classes:$library:$jersey_cp|hello.JerseyServer|"
+    "resteasy-without|$out/resteasy-classes:$resteasy_cp|hello.ResteasyServer|"
+    "resteasy-own-CorsFilter|$out/resteasy-classes:$resteasy_cp|hello.ResteasyServer own|"
+    "resteasy-with|$out/resteasy-classes:$library:$resteasy_cp|hello.ResteasyServer|"
 )
 # measured | baseline: the paired ratios reported
-comparisons=(
+all_comparisons=(
     "jersey-with|jersey-without"
     "resteasy-own-CorsFilter|resteasy-without"
     "resteasy-with|resteasy-without"
     "resteasy-with|resteasy-own-CorsFilter"
 )
+if [[ -n $METRICS_CP ]]; then
+    metrics_cp="$out/jersey-classes:$library:$METRICS_CP:$jersey_cp"
+    all_variants+=(
+        "jersey-metrics-off|$metrics_cp|hello.JerseyServer metrics|-Dcors.metrics=false"
+        "jersey-metrics-on|$metrics_cp|hello.JerseyServer metrics|-Dcors.metrics=true"
+    )
+    all_comparisons+=("jersey-metrics-on|jersey-metrics-off")
+fi
 
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do
-        kill "$pid" 2>/dev/null || true
+if [[ -n $BASE ]]; then
+    base_variants=()
+    for variant in "${all_variants[@]}"; do
+        IFS='|' read -r name cp main flags <<<"$variant"
+        if [[ $cp == *":$library:"* ]]; then
+            base_variants+=("$name-base|${cp/:$library:/:$library_base:}|$main|$flags")
+            all_comparisons+=("$name|$name-base")
+        fi
+    done
+    all_variants+=("${base_variants[@]}")
+fi
+
+variants=()
+declare -A selected
+for variant in "${all_variants[@]}"; do
+    name=${variant%%|*}
+    if [[ $name =~ $SERVERS ]]; then
+        variants+=("$variant")
+        selected[$name]=1
+    fi
+done
+comparisons=()
+for comparison in "${all_comparisons[@]}"; do
+    if [[ -n ${selected[${comparison%%|*}]:-} && -n ${selected[${comparison#*|}]:-} ]]; then
+        comparisons+=("$comparison")
+    fi
+done
+(( ${#comparisons[@]} > 0 )) || { echo "SERVERS=$SERVERS selects no pair of servers to compare" >&2; exit 1; }
+
+# Prefixes of the servers' and wrk's command lines. taskset replaces itself with the command, so
+# that the pid of a server is its JVM's, whose CPU time the measure reads.
+server_prefix=()
+wrk_prefix=()
+[[ -z $SERVER_CPUS ]] || server_prefix=(taskset -c "$SERVER_CPUS")
+[[ -z $WRK_CPUS ]] || wrk_prefix=(taskset -c "$WRK_CPUS")
+
+jfr_flags=""
+if [[ $JFR == 1 ]]; then
+    # Jersey's frames under Grizzly's run 100 deep and more; JFR keeps 64 by default.
+    jfr_flags="-XX:FlightRecorderOptions:stackdepth=512"
+fi
+
+start_servers() {
+    local variant name cp main flags log headers
+    for variant in "${variants[@]}"; do
+        IFS='|' read -r name cp main flags <<<"$variant"
+        log="$out/$name.log"
+        # shellcheck disable=SC2086
+        "${server_prefix[@]}" java $JVM_FLAGS $jfr_flags $flags -Dcors.allowed-origins="$ORIGIN" -cp "$cp" $main >"$log" 2>&1 &
+        pid[$name]=$!
+        for _ in $(seq 300); do
+            grep -q '^PORT ' "$log" && break
+            sleep 0.2
+        done
+        port[$name]=$(sed -n 's/^PORT //p' "$log")
+        [[ -n "${port[$name]}" ]] || { echo "$name did not start; see $log" >&2; exit 1; }
+        # Both sides must answer as expected, or the comparison means nothing.
+        # A busy machine may print the port before the server accepts connections.
+        headers=$(curl -s --retry 10 --retry-connrefused --retry-delay 1 -D - -o /dev/null -H "Origin: $ORIGIN" \
+            "http://127.0.0.1:${port[$name]}/hello") || { echo "$name does not answer; see $log" >&2; exit 1; }
+        case "$name" in
+            *without) grep -qi '^access-control-allow-origin' <<<"$headers" && { echo "$name sends CORS headers" >&2; exit 1; } ;;
+            *) grep -qi "^access-control-allow-origin: $ORIGIN" <<<"$headers" || { echo "$name sends no CORS headers" >&2; exit 1; } ;;
+        esac
+        echo "$name on port ${port[$name]}, pid ${pid[$name]}" >&2
     done
 }
-trap cleanup EXIT
 
-declare -A port
-for variant in "${variants[@]}"; do
-    IFS='|' read -r name cp main <<<"$variant"
-    log="$out/$name.log"
-    # shellcheck disable=SC2086
-    java $JVM_FLAGS -Dcors.allowed-origins="$ORIGIN" -cp "$cp" $main >"$log" 2>&1 &
-    pids+=($!)
-    for _ in $(seq 300); do
-        grep -q '^PORT ' "$log" && break
-        sleep 0.2
+stop_servers() {
+    local name
+    for name in "${!pid[@]}"; do
+        kill "${pid[$name]}" 2>/dev/null || true
+        wait "${pid[$name]}" 2>/dev/null || true
+        unset "pid[$name]"
     done
-    port[$name]=$(sed -n 's/^PORT //p' "$log")
-    [[ -n "${port[$name]}" ]] || { echo "$name did not start; see $log" >&2; exit 1; }
-    # Both sides must answer as expected, or the comparison means nothing.
-    headers=$(curl -s -D - -o /dev/null -H "Origin: $ORIGIN" "http://127.0.0.1:${port[$name]}/hello")
-    case "$name" in
-        *without) grep -qi '^access-control-allow-origin' <<<"$headers" && { echo "$name sends CORS headers" >&2; exit 1; } ;;
-        *) grep -qi "^access-control-allow-origin: $ORIGIN" <<<"$headers" || { echo "$name sends no CORS headers" >&2; exit 1; } ;;
-    esac
-    echo "$name on port ${port[$name]}" >&2
-done
+}
 
-run_wrk() { # name duration -> "requests/s p50-ms p99-ms"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -H "Origin: $ORIGIN" "http://127.0.0.1:${port[$1]}/hello" \
-        | awk '
-            function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-            /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
-            /Non-2xx/ { bad = 1 }
-            END { if (bad) { print "non-2xx responses" > "/dev/stderr"; exit 1 } print rps, p50, p99 }'
+cpu_ticks() { # pid -> user + system time of the whole process so far, in clock ticks
+    local stat
+    read -r stat <"/proc/$1/stat"
+    # The fields after the command name, which is in parentheses and may hold spaces: utime and
+    # stime are the 12th and 13th of them (fields 14 and 15 of proc(5)).
+    # shellcheck disable=SC2086
+    set -- ${stat##*) }
+    echo $(( ${12} + ${13} ))
+}
+
+load_server() { # name duration threads connections: wrk's report in $out/wrk-<name>.txt
+    "${wrk_prefix[@]}" wrk -t"$3" -c"$4" -d"$2" --latency -H "Origin: $ORIGIN" \
+        "http://127.0.0.1:${port[$1]}/hello" >"$out/wrk-$1.txt"
+}
+
+summarize() { # name CPU-ticks -> "requests/s p50-ms p99-ms requests CPU-µs-per-request"
+    awk -v ticks="$2" -v hz="$ticks_per_second" '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
+        / requests in / { n = $1 }
+        /Non-2xx/ { bad = 1 }
+        END {
+            if (bad) { print "non-2xx responses" > "/dev/stderr"; exit 1 }
+            if (n == 0) { print "no request completed" > "/dev/stderr"; exit 1 }
+            printf "%s %s %s %d %.3f\n", rps, p50, p99, n, 1e6 * ticks / hz / n
+        }' "$out/wrk-$1.txt"
+}
+
+run_wrk() { # name duration -> "requests/s p50-ms p99-ms requests CPU-µs-per-request"
+    local before after
+    before=$(cpu_ticks "${pid[$1]}")
+    load_server "$1" "$2" "$THREADS" "$CONNECTIONS"
+    after=$(cpu_ticks "${pid[$1]}")
+    summarize "$1" $(( after - before ))
+}
+
+# Every server at once, each under a wrk of its own with an equal share of the threads and
+# connections, over the same seconds: whatever else the machine does then, it does to all of them.
+declare -A concurrent_result
+run_concurrently() { # duration names...
+    local duration=$1 name wrk_pids=() n
+    shift
+    n=$#
+    declare -A before
+    for name in "$@"; do
+        before[$name]=$(cpu_ticks "${pid[$name]}")
+    done
+    for name in "$@"; do
+        load_server "$name" "$duration" $(( THREADS / n > 0 ? THREADS / n : 1 )) $(( CONNECTIONS / n )) &
+        wrk_pids+=($!)
+    done
+    wait "${wrk_pids[@]}"
+    for name in "$@"; do
+        concurrent_result[$name]=$(summarize "$name" $(( $(cpu_ticks "${pid[$name]}") - ${before[$name]} )))
+    done
 }
 
 percent_change() { # from to -> signed change in percent, one decimal
     awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.1f", 100 * (b - a) / a }'
 }
 
-# Windows under load until two consecutive ones agree within STABLE_WITHIN percent.
+# Windows under load until two consecutive ones agree within STABLE_WITHIN percent, in throughput
+# and in CPU per request: on a busy machine two windows of a server still compiling once agreed in
+# throughput (3 529 and 3 463 requests/s) while its CPU per request fell from 224 to 175 µs, on its
+# way to 55.
 declare -A warmed unsettled
-warm() { # name
-    local name=$1 previous="" current change n
+warm() { # name fork
+    local name=$1 fork=$2 previous="" previous_cpu="" current change cpu_change n cpu
     for (( n = 1; n <= WARM_MAX; n++ )); do
         current=$(run_wrk "$name" "$WINDOW")
+        cpu=$(awk '{ print $5 }' <<<"$current")
         current=${current%% *}
         if [[ -z $previous ]]; then
-            printf '  %-24s window %2d: %9.0f req/s\n' "$name" "$n" "$current" >&2
+            printf '  %-24s window %2d: %9.0f req/s, %6.1f µs CPU/request\n' "$name" "$n" "$current" "$cpu" >&2
         else
             change=$(percent_change "$previous" "$current")
-            printf '  %-24s window %2d: %9.0f req/s (%s%%)\n' "$name" "$n" "$current" "$change" >&2
-            if awk -v c="$change" -v t="$STABLE_WITHIN" 'BEGIN { exit !(c <= t && c >= -t) }'; then
-                warmed[$name]="stable after $n windows ($change%)"
+            cpu_change=$(percent_change "$previous_cpu" "$cpu")
+            printf '  %-24s window %2d: %9.0f req/s (%s%%), %6.1f µs CPU/request (%s%%)\n' "$name" "$n" "$current" \
+                "$change" "$cpu" "$cpu_change" >&2
+            if awk -v c="$change" -v u="$cpu_change" -v t="$STABLE_WITHIN" \
+                    'BEGIN { exit !(c <= t && c >= -t && u <= t && u >= -t) }'; then
+                warmed[$name]+="${warmed[$name]:+; }fork $fork: stable after $n windows ($change%, CPU $cpu_change%)"
                 return
             fi
         fi
         previous=$current
+        previous_cpu=$cpu
     done
-    warmed[$name]="NOT stable after $WARM_MAX windows (last change $change%)"
+    warmed[$name]+="${warmed[$name]:+; }fork $fork: NOT stable after $WARM_MAX windows (last change $change%, CPU $cpu_change%)"
     unsettled[$name]=1
 }
 
-echo "Warming each server until two consecutive $WINDOW windows agree within $STABLE_WITHIN% (at most $WARM_MAX windows)..." >&2
-for variant in "${variants[@]}"; do
-    name=${variant%%|*}
-    warm "$name"
-    echo "  $name: ${warmed[$name]}" >&2
-done
+load_average() {
+    cut -d' ' -f1-3 /proc/loadavg
+}
 
-declare -A results rps
-for round in $(seq "$ROUNDS"); do
-    # Every other round runs the variants in reverse, so that no variant always goes first.
-    order=("${variants[@]}")
-    if (( round % 2 == 0 )); then
-        order=()
-        for (( i = ${#variants[@]} - 1; i >= 0; i-- )); do order+=("${variants[$i]}"); done
-    fi
-    for variant in "${order[@]}"; do
+# Each fork starts every server anew, warms it and runs ROUNDS rounds: two JVMs of the same server
+# differ by a few percent in what a request costs them (compiled code, hash layouts), so a figure
+# from one pair of JVMs carries that pair's luck, which more rounds do not average out; more forks do.
+declare -A results rps cpu
+loads=()
+round=0
+for fork in $(seq "$FORKS"); do
+    echo "Fork $fork of $FORKS: load average (1, 5, 15 min) $(load_average)" >&2
+    start_servers
+    echo "Warming each server until two consecutive $WINDOW windows agree within $STABLE_WITHIN% (at most $WARM_MAX windows)..." >&2
+    for variant in "${variants[@]}"; do
         name=${variant%%|*}
-        result=$(run_wrk "$name" "$DURATION")
-        results[$name]+="$result"$'\n'
-        rps[$name,$round]=${result%% *}
-        echo "round $round  $name  $result" >&2
+        warm "$name" "$fork"
+        echo "  $name: ${warmed[$name]##*; }" >&2
     done
+
+    # The profile is of the first fork's rounds.
+    if [[ $JFR == 1 && $fork == 1 ]]; then
+        for variant in "${variants[@]}"; do
+            name=${variant%%|*}
+            rm -f "$out/$name.jfr"
+            jcmd "${pid[$name]}" JFR.start name=e2e settings=profile filename="$PWD/$out/$name.jfr" >/dev/null
+            # Starting a recording costs the JVM a burst of work of its own: let it pass before the rounds.
+            run_wrk "$name" "$WINDOW" >/dev/null
+        done
+    fi
+
+    loads+=("fork $fork: $(load_average) before its rounds")
+    for fork_round in $(seq "$ROUNDS"); do
+        round=$(( round + 1 ))
+        if [[ $CONCURRENT == 1 ]]; then
+            names=()
+            for variant in "${variants[@]}"; do names+=("${variant%%|*}"); done
+            run_concurrently "$DURATION" "${names[@]}"
+            for name in "${names[@]}"; do
+                result=${concurrent_result[$name]}
+                results[$name]+="$result"$'\n'
+                read -r rps[$name,$round] _ _ _ cpu[$name,$round] <<<"$result"
+                echo "fork $fork round $fork_round  $name  $result" >&2
+            done
+            continue
+        fi
+        # Every other round runs the variants in reverse, and every two rounds they rotate by one,
+        # so that each takes every place in the order: with three or more servers, reversing alone
+        # keeps the middle one in the middle, always right after another server's load.
+        n=${#variants[@]}
+        order=()
+        for (( i = 0; i < n; i++ )); do order+=("${variants[$(( (i + (fork_round - 1) / 2) % n ))]}"); done
+        if (( fork_round % 2 == 0 )); then
+            reversed=()
+            for (( i = n - 1; i >= 0; i-- )); do reversed+=("${order[$i]}"); done
+            order=("${reversed[@]}")
+        fi
+        for variant in "${order[@]}"; do
+            name=${variant%%|*}
+            result=$(run_wrk "$name" "$DURATION")
+            results[$name]+="$result"$'\n'
+            read -r rps[$name,$round] _ _ _ cpu[$name,$round] <<<"$result"
+            echo "fork $fork round $fork_round  $name  $result" >&2
+        done
+    done
+    loads[-1]+=", $(load_average) after them"
+
+    if [[ $JFR == 1 && $fork == 1 ]]; then
+        for variant in "${variants[@]}"; do
+            name=${variant%%|*}
+            jcmd "${pid[$name]}" JFR.stop name=e2e >/dev/null
+        done
+        # The requests each server answered while it was recorded, for per-request figures.
+        declare -A served
+        for variant in "${variants[@]}"; do
+            name=${variant%%|*}
+            served[$name]=$(printf '%s' "${results[$name]}" | awk '{ n += $4 } END { print n }')
+        done
+    fi
+    stop_servers
 done
+rounds=$round
 
 # Reads numbers, one per line; prints "median min max q1 q3" (quartiles interpolated between ranks).
 stats() {
@@ -158,8 +390,13 @@ stats() {
         END { print q(0.5), x[1], x[NR], q(0.25), q(0.75) }'
 }
 
-ratio() { # measured baseline round -> percent
-    awk -v a="${rps[$1,$3]}" -v b="${rps[$2,$3]}" 'BEGIN { printf "%.1f", 100 * a / b }'
+round_label() { # round -> fork.round
+    echo "$(( ($1 - 1) / ROUNDS + 1 )).$(( ($1 - 1) % ROUNDS + 1 ))"
+}
+
+ratio() { # measure(rps|cpu) measured baseline round -> percent
+    local -n values=$1
+    awk -v a="${values[$2,$4]}" -v b="${values[$3,$4]}" 'BEGIN { printf "%.1f", 100 * a / b }'
 }
 
 rule() { # widths... -> a Markdown separator row
@@ -169,75 +406,115 @@ rule() { # widths... -> a Markdown separator row
 }
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternated rounds, JVM: $JVM_FLAGS, $(nproc) cores"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION$([[ $CONCURRENT == 1 ]] && echo " shared by all servers at once"), $FORKS fork(s) of $ROUNDS alternated rounds, JVM: $JVM_FLAGS," \
+    "$(nproc) cores, servers on CPUs ${SERVER_CPUS:-any}, wrk on CPUs ${WRK_CPUS:-any}${jfr_flags:+, JFR recording in fork 1}"
+echo "Load average (1, 5, 15 min):"
+for load in "${loads[@]}"; do
+    echo "  $load"
+done
 echo "Warm-up ($WINDOW windows, stable within $STABLE_WITHIN%, at most $WARM_MAX):"
 for variant in "${variants[@]}"; do
     name=${variant%%|*}
     printf '  %-24s %s\n' "$name" "${warmed[$name]}"
 done
 
-# Throughput and latency of each server; "spread" is (max - min) / median over the rounds, which the
-# machine's drift inflates alike for every server and the paired ratios below cancel.
+# Throughput, latency and CPU per request of each server; "spread" is (max - min) / median over the
+# rounds, which the machine's drift inflates alike for every server and the paired ratios below cancel.
 echo
-printf '| %-24s | %12s | %15s | %7s | %9s | %9s |\n' "server" "requests/s" "min-max" "spread" "p50 (ms)" "p99 (ms)"
-rule 26 14 17 9 11 11
+# The "µ" of the header takes two bytes of printf's width and one column.
+printf '| %-24s | %12s | %15s | %7s | %9s | %9s | %13s | %13s | %7s |\n' "server" "requests/s" "min-max" "spread" \
+    "p50 (ms)" "p99 (ms)" "CPU µs/req" "min-max" "spread"
+rule 26 14 17 9 11 11 14 15 9
 for variant in "${variants[@]}"; do
     name=${variant%%|*}
     read -r median lo hi _ _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $1 }' | stats)"
     read -r p50 _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $2 }' | stats)"
     read -r p99 _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $3 }' | stats)"
+    read -r cpu_median cpu_lo cpu_hi _ _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $5 }' | stats)"
     spread=$(awk -v lo="$lo" -v hi="$hi" -v m="$median" 'BEGIN { printf "%.1f%%", 100 * (hi - lo) / m }')
-    printf '| %-24s | %12.0f | %15s | %7s | %9.3f | %9.3f |\n' "$name" "$median" "$(printf '%.0f-%.0f' "$lo" "$hi")" \
-        "$spread" "$p50" "$p99"
+    cpu_spread=$(awk -v lo="$cpu_lo" -v hi="$cpu_hi" -v m="$cpu_median" 'BEGIN { printf "%.1f%%", 100 * (hi - lo) / m }')
+    printf '| %-24s | %12.0f | %15s | %7s | %9.3f | %9.3f | %12.2f | %13s | %7s |\n' "$name" "$median" \
+        "$(printf '%.0f-%.0f' "$lo" "$hi")" "$spread" "$p50" "$p99" "$cpu_median" \
+        "$(printf '%.2f-%.2f' "$cpu_lo" "$cpu_hi")" "$cpu_spread"
 done
 
-# The paired ratio of each round: "with" over its baseline measured in the same round.
-echo
-header="| round |"
+# The paired ratio of each round: "with" over its baseline measured in the same round, one table per measure.
 widths=(7)
+header="| round |"
 for comparison in "${comparisons[@]}"; do
     label="${comparison%%|*} / ${comparison#*|}"
     header+=" $label |"
     widths+=($(( ${#label} + 2 )))
 done
-echo "$header"
-rule "${widths[@]}"
-for round in $(seq "$ROUNDS"); do
-    row=$(printf '| %5s |' "$round")
-    for i in "${!comparisons[@]}"; do
-        comparison=${comparisons[$i]}
-        row+=$(printf " %$(( widths[i + 1] - 2 ))s |" "$(ratio "${comparison%%|*}" "${comparison#*|}" "$round")%")
+for measure in rps cpu; do
+    echo
+    [[ $measure == rps ]] && echo "Requests/s, paired ratio of each round:" || echo "CPU per request, paired ratio of each round:"
+    echo
+    echo "$header"
+    rule "${widths[@]}"
+    for round in $(seq "$rounds"); do
+        row=$(printf '| %5s |' "$(round_label "$round")")
+        for i in "${!comparisons[@]}"; do
+            comparison=${comparisons[$i]}
+            row+=$(printf " %$(( widths[i + 1] - 2 ))s |" "$(ratio "$measure" "${comparison%%|*}" "${comparison#*|}" "$round")%")
+        done
+        echo "$row"
     done
-    echo "$row"
 done
 
 # Their median and spread over the rounds, and whether the figure is stable enough to quote.
 echo
-printf '| %-48s | %7s | %13s | %13s | %12s |\n' "paired ratio" "median" "min-max" "IQR" "spread (pts)"
-rule 50 9 15 15 14
+printf '| %-48s | %-11s | %7s | %13s | %13s | %12s | %s |\n' "paired ratio" "measure" "median" "min-max" "IQR" \
+    "spread (pts)" "median of each fork"
+rule 50 13 9 15 15 14 21
 verdicts=()
 for comparison in "${comparisons[@]}"; do
     measured=${comparison%%|*}
     baseline=${comparison#*|}
-    read -r median lo hi q1 q3 <<<"$(for round in $(seq "$ROUNDS"); do ratio "$measured" "$baseline" "$round"; echo; done | stats)"
-    spread=$(awk -v lo="$lo" -v hi="$hi" 'BEGIN { printf "%.1f", hi - lo }')
-    printf '| %-48s | %6.1f%% | %13s | %13s | %12s |\n' "$measured / $baseline" "$median" \
-        "$(printf '%.1f-%.1f%%' "$lo" "$hi")" "$(printf '%.1f-%.1f%%' "$q1" "$q3")" "$spread"
-    verdict=$(printf '%s / %s = %.1f%% (median of %d rounds), rounds within %.1f-%.1f%% (spread %s points)' \
-        "$measured" "$baseline" "$median" "$ROUNDS" "$lo" "$hi" "$spread")
-    if [[ -n ${unsettled[$measured]:-} || -n ${unsettled[$baseline]:-} ]]; then
-        verdict+=": NOT STABLE, a server never settled during warm-up"
-    elif (( ROUNDS < 3 )); then
-        verdict+=": NOT STABLE, $ROUNDS round(s) cannot show a spread; use ROUNDS=5 or more"
-    elif awk -v s="$spread" -v l="$SPREAD_LIMIT" 'BEGIN { exit !(s > l) }'; then
-        verdict+=": NOT STABLE, the rounds disagree by more than $SPREAD_LIMIT points"
-    else
-        verdict+=": stable"
-    fi
-    verdicts+=("$verdict")
+    for measure in rps cpu; do
+        label=$([[ $measure == rps ]] && echo "requests/s" || echo "CPU/request")
+        read -r median lo hi q1 q3 <<<"$(for round in $(seq "$rounds"); do
+            ratio "$measure" "$measured" "$baseline" "$round"; echo; done | stats)"
+        spread=$(awk -v lo="$lo" -v hi="$hi" 'BEGIN { printf "%.1f", hi - lo }')
+        fork_medians=""
+        for fork in $(seq "$FORKS"); do
+            read -r fork_median _ <<<"$(for round in $(seq $(( (fork - 1) * ROUNDS + 1 )) $(( fork * ROUNDS ))); do
+                ratio "$measure" "$measured" "$baseline" "$round"; echo; done | stats)"
+            fork_medians+="${fork_medians:+, }$(printf '%.1f%%' "$fork_median")"
+        done
+        printf '| %-48s | %-11s | %6.1f%% | %13s | %13s | %12s | %s |\n' "$measured / $baseline" "$label" "$median" \
+            "$(printf '%.1f-%.1f%%' "$lo" "$hi")" "$(printf '%.1f-%.1f%%' "$q1" "$q3")" "$spread" "$fork_medians"
+        verdict=$(printf '%s / %s, %s = %.1f%% (median of %d rounds in %d fork(s), IQR %.1f-%.1f%%), rounds within %.1f-%.1f%% (spread %s points)' \
+            "$measured" "$baseline" "$label" "$median" "$rounds" "$FORKS" "$q1" "$q3" "$lo" "$hi" "$spread")
+        if [[ -n ${unsettled[$measured]:-} || -n ${unsettled[$baseline]:-} ]]; then
+            verdict+=": NOT STABLE, a server never settled during warm-up"
+        elif (( rounds < 3 )); then
+            verdict+=": NOT STABLE, $rounds round(s) cannot show a spread; use ROUNDS=5 or more"
+        elif awk -v s="$spread" -v l="$SPREAD_LIMIT" 'BEGIN { exit !(s > l) }'; then
+            verdict+=": NOT STABLE, the rounds disagree by more than $SPREAD_LIMIT points"
+        else
+            verdict+=": stable"
+        fi
+        verdicts+=("$verdict")
+    done
 done
 echo
 echo "How stable the figures are (stable = every server settled, 3+ rounds, rounds within $SPREAD_LIMIT points):"
 for verdict in "${verdicts[@]}"; do
     echo "  $verdict"
 done
+
+if [[ $JFR == 1 ]]; then
+    for variant in "${variants[@]}"; do
+        name=${variant%%|*}
+        echo
+        echo "Profile of $name ($out/$name.jfr):"
+        java src/jmh/load/JfrTop.java "$out/$name.jfr" "${served[$name]}"
+    done
+    for comparison in "${comparisons[@]}"; do
+        measured=${comparison%%|*}
+        baseline=${comparison#*|}
+        echo
+        java src/jmh/load/JfrTop.java "$out/$measured.jfr" "${served[$measured]}" "$out/$baseline.jfr" "${served[$baseline]}"
+    done
+fi
