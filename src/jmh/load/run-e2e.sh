@@ -22,6 +22,7 @@
 #   SERVERS=jersey ROUNDS=9 DURATION=5s src/jmh/load/run-e2e.sh        # only the servers named so
 #   FORKS=3 SERVERS=jersey ROUNDS=5 DURATION=5s src/jmh/load/run-e2e.sh  # three fresh JVMs of each server
 #   SERVER_CPUS=0 WRK_CPUS=1 src/jmh/load/run-e2e.sh                   # pinned with taskset
+#   METRICS=1 SERVERS=jersey src/jmh/load/run-e2e.sh   # also metrics on against off (Micrometer)
 #   JFR=1 SERVERS=jersey src/jmh/load/run-e2e.sh   # also records each server's profile during the rounds
 #   BASE=HEAD~1 SERVERS=jersey src/jmh/load/run-e2e.sh   # the library now against HEAD~1's
 #   CONCURRENT=1 SERVERS=jersey src/jmh/load/run-e2e.sh  # the servers of a round under load at once
@@ -51,10 +52,11 @@ WRK_CPUS=${WRK_CPUS:-}
 # 1: a JFR recording of every server during the measured rounds, its top frames printed at the end.
 # The recording costs the servers some CPU of their own: quote the figures of a run without it.
 JFR=${JFR:-0}
-# Contract 6.2 (metrics on vs off), once the library has its counter: the classpath of a metrics
-# backend (e.g. micrometer-core and its dependencies). It adds a Jersey server with the library and
-# the backend, started with the argument "metrics" (which installs a registry), once with
-# -Dcors.metrics=false and once with -Dcors.metrics=true, and their paired ratio.
+# Contract 6.2 (metrics on vs off): 1 adds a Jersey server with the library and Micrometer
+# (src/jmh/load/micrometer-pom.xml), started with the argument "metrics" (which installs a
+# registry), once with -Dcors.metrics=false and once with -Dcors.metrics=true, and their paired
+# ratio. METRICS_CP gives another backend's classpath instead.
+METRICS=${METRICS:-0}
 METRICS_CP=${METRICS_CP:-}
 # A revision of the library (e.g. HEAD~1): every server with the library also runs on that
 # revision's build, and each is compared with its twin, side by side in the same rounds.
@@ -92,6 +94,10 @@ mvn -o -q compile >&2
 # Vert.x, CXF and more, and the library installs on Jersey what those runtimes need.
 mvn -q -f src/jmh/load/jersey-pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$out/jersey.cp" >&2
 mvn -q -f src/jmh/load/resteasy-pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$out/resteasy.cp" >&2
+if [[ $METRICS == 1 && -z $METRICS_CP ]]; then
+    mvn -q -f src/jmh/load/micrometer-pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$out/micrometer.cp" >&2
+    METRICS_CP=$(cat "$out/micrometer.cp")
+fi
 library=target/classes
 if [[ -n $BASE ]]; then
     echo "Building the library at $BASE..." >&2
