@@ -110,13 +110,15 @@ jersey_cp=$(cat "$out/jersey.cp")
 resteasy_cp=$(cat "$out/resteasy.cp")
 
 rm -rf "$out/jersey-classes" "$out/resteasy-classes"
-javac -d "$out/jersey-classes" -cp "$jersey_cp" src/jmh/load/java/hello/Hello.java src/jmh/load/java/hello/JerseyServer.java
+javac -d "$out/jersey-classes" -cp "$jersey_cp" src/jmh/load/java/hello/Hello.java src/jmh/load/java/hello/JerseyServer.java \
+    src/jmh/load/java/hello/HandWrittenCors.java
 javac -d "$out/resteasy-classes" -cp "$resteasy_cp" src/jmh/load/java/hello/Hello.java src/jmh/load/java/hello/ResteasyServer.java
 
 # name | classpath | main class and arguments | JVM flags of this server alone
 all_variants=(
     "jersey-without|$out/jersey-classes:$jersey_cp|hello.JerseyServer|"
     "jersey-with|$out/jersey-classes:$library:$jersey_cp|hello.JerseyServer|"
+    "jersey-handwritten|$out/jersey-classes:$jersey_cp|hello.JerseyServer handwritten|"
     "resteasy-without|$out/resteasy-classes:$resteasy_cp|hello.ResteasyServer|"
     "resteasy-own-CorsFilter|$out/resteasy-classes:$resteasy_cp|hello.ResteasyServer own|"
     "resteasy-with|$out/resteasy-classes:$library:$resteasy_cp|hello.ResteasyServer|"
@@ -124,6 +126,8 @@ all_variants=(
 # measured | baseline: the paired ratios reported
 all_comparisons=(
     "jersey-with|jersey-without"
+    "jersey-handwritten|jersey-without"
+    "jersey-with|jersey-handwritten"
     "resteasy-own-CorsFilter|resteasy-without"
     "resteasy-with|resteasy-without"
     "resteasy-with|resteasy-own-CorsFilter"

@@ -10,6 +10,8 @@ import org.glassfish.jersey.server.ResourceConfig;
  * handled depends only on whether the library's jar is on the classpath (its drop-in installs it).
  * With the argument {@code metrics} it first gives Micrometer's global registry a registry that
  * keeps what is counted, so that counting costs what it costs in an application with a backend.
+ * With the argument {@code handwritten} it registers {@link HandWrittenCors}, the floor under any CORS
+ * support's cost, on a classpath without the library.
  */
 public final class JerseyServer {
 
@@ -17,8 +19,11 @@ public final class JerseyServer {
         if (args.length > 0 && args[0].equals("metrics")) {
             installMeterRegistry();
         }
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
-                URI.create("http://127.0.0.1:0/"), new ResourceConfig(Hello.class), true);
+        ResourceConfig application = new ResourceConfig(Hello.class);
+        if (args.length > 0 && args[0].equals("handwritten")) {
+            application.register(new HandWrittenCors());
+        }
+        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), application, true);
         System.out.println("PORT " + server.getListener("grizzly").getPort());
         Thread.currentThread().join();
     }
