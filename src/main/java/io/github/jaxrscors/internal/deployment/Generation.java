@@ -11,7 +11,6 @@ import io.github.jaxrscors.internal.routing.Route;
 import io.github.jaxrscors.internal.routing.RouteTable;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Which policy decides each request, and the decision itself, as one immutable whole: built at
@@ -145,8 +144,10 @@ public final class Generation {
         } else {
             policy.count(true, decision, origin);
             String reason = refused(DecisionLog.PREFLIGHT, decision, route, request, exchange, origin, requestMethod, requestHeaders, null);
-            observe(observer, route, true, DecisionCounts.REFUSED, decision, origin,
-                    () -> DecisionLog.reason(decision, origin, requestMethod, requestHeaders, null));
+            if (observer != null) {
+                observe(observer, route, true, DecisionCounts.REFUSED, decision, origin,
+                        DecisionLog.reason(decision, origin, requestMethod, requestHeaders, null));
+            }
             if (enforced) {
                 // A private-network preflight is still answered, without the permission: the browser refuses.
                 Response answer = decision == Decision.PRIVATE_NETWORK
@@ -180,8 +181,10 @@ public final class Generation {
         } else {
             policy.count(false, decision, origin);
             String reason = refused(DecisionLog.REQUEST, decision, route, request, exchange, origin, method, null, contentType);
-            observe(observer, route, false, DecisionCounts.REFUSED, decision, origin,
-                    () -> DecisionLog.reason(decision, origin, method, null, contentType));
+            if (observer != null) {
+                observe(observer, route, false, DecisionCounts.REFUSED, decision, origin,
+                        DecisionLog.reason(decision, origin, method, null, contentType));
+            }
             if (!enforced) {
                 return;
             }
@@ -193,12 +196,15 @@ public final class Generation {
         }
     }
 
+    /**
+     * Tells the observer, if any. A refusal's reason text is computed by the caller only when there is
+     * an observer: the request filter has none, and no request of its pays for the text.
+     */
     private static void observe(Observer observer, Route route, boolean preflight, String outcome, Decision decision,
-            String origin, Supplier<String> reasonText) {
+            String origin, String reasonText) {
         if (observer != null) {
             boolean refused = DecisionCounts.REFUSED.equals(outcome);
-            observer.decided(route, preflight, outcome, refused ? decision.reason(origin) : null,
-                    refused ? reasonText.get() : null);
+            observer.decided(route, preflight, outcome, refused ? decision.reason(origin) : null, refused ? reasonText : null);
         }
     }
 
