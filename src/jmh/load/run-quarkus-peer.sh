@@ -42,11 +42,15 @@ JVM_FLAGS=${JVM_FLAGS:--Xms256m -Xmx256m -XX:+UseParallelGC}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl not found: apt-get install -y curl" >&2; exit 1; }
 (( WARM_MAX >= 2 )) || { echo "WARM_MAX must be at least 2: stability takes two windows" >&2; exit 1; }
-ticks_per_second=$(getconf CLK_TCK)
 
 cd "$(dirname "$0")/../../.."
 out=target/load
 mkdir -p "$out"
+# shellcheck source=src/jmh/load/measure.sh
+source src/jmh/load/measure.sh
+# One fork of the servers, each loaded alone in its turn.
+FORKS=1
+CONCURRENT=0
 
 declare -A port pid
 cleanup() {
@@ -143,128 +147,24 @@ start_servers() {
     done
 }
 
-cpu_ticks() { # pid -> user + system time of the whole process so far, in clock ticks
-    local stat
-    read -r stat <"/proc/$1/stat"
-    # The fields after the command name, which is in parentheses and may hold spaces: utime and
-    # stime are the 12th and 13th of them (fields 14 and 15 of proc(5)).
-    # shellcheck disable=SC2086
-    set -- ${stat##*) }
-    echo $(( ${12} + ${13} ))
-}
-
-run_wrk() { # name duration -> "requests/s p50-ms p99-ms requests CPU-µs-per-request"
-    local before after
-    before=$(cpu_ticks "${pid[$1]}")
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -H "Origin: $ORIGIN" "http://127.0.0.1:${port[$1]}/hello" \
-        >"$out/wrk-$1.txt"
-    after=$(cpu_ticks "${pid[$1]}")
-    awk -v ticks=$(( after - before )) -v hz="$ticks_per_second" '
-        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-        /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
-        / requests in / { n = $1 }
-        /Non-2xx/ { bad = 1 }
-        END {
-            if (bad) { print "non-2xx responses" > "/dev/stderr"; exit 1 }
-            if (n == 0) { print "no request completed" > "/dev/stderr"; exit 1 }
-            printf "%s %s %s %d %.3f\n", rps, p50, p99, n, 1e6 * ticks / hz / n
-        }' "$out/wrk-$1.txt"
-}
-
-percent_change() { # from to -> signed change in percent, one decimal
-    awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.1f", 100 * (b - a) / a }'
-}
-
-# Windows under load until two consecutive ones agree within STABLE_WITHIN percent, in throughput
-# and in CPU per request: a server still compiling can hold its throughput while its CPU per request falls.
-declare -A warmed unsettled
-warm() { # name
-    local name=$1 previous="" previous_cpu="" current change cpu_change n cpu
-    for (( n = 1; n <= WARM_MAX; n++ )); do
-        current=$(run_wrk "$name" "$WINDOW")
-        cpu=$(awk '{ print $5 }' <<<"$current")
-        current=${current%% *}
-        if [[ -z $previous ]]; then
-            printf '  %-24s window %2d: %9.0f req/s, %6.1f µs CPU/request\n' "$name" "$n" "$current" "$cpu" >&2
-        else
-            change=$(percent_change "$previous" "$current")
-            cpu_change=$(percent_change "$previous_cpu" "$cpu")
-            printf '  %-24s window %2d: %9.0f req/s (%s%%), %6.1f µs CPU/request (%s%%)\n' "$name" "$n" "$current" \
-                "$change" "$cpu" "$cpu_change" >&2
-            if awk -v c="$change" -v u="$cpu_change" -v t="$STABLE_WITHIN" \
-                    'BEGIN { exit !(c <= t && c >= -t && u <= t && u >= -t) }'; then
-                warmed[$name]="stable after $n windows ($change%, CPU $cpu_change%)"
-                return
-            fi
-        fi
-        previous=$current
-        previous_cpu=$cpu
-    done
-    warmed[$name]="NOT stable after $WARM_MAX windows (last change $change%, CPU $cpu_change%)"
-    unsettled[$name]=1
-}
-
 load_before=$(uptime)
 echo "Load before: $load_before" >&2
 start_servers
 echo "Warming each server until two consecutive $WINDOW windows agree within $STABLE_WITHIN% (at most $WARM_MAX windows)..." >&2
 for variant in "${variants[@]}"; do
     name=${variant%%|*}
-    warm "$name"
+    warm "$name" 1
     echo "  $name: ${warmed[$name]}" >&2
 done
 
-declare -A results rps cpu
-for round in $(seq "$ROUNDS"); do
-    # Every other round runs the variants in reverse, and every two rounds they rotate by one, so
-    # that each takes every place in the order: with three servers, reversing alone keeps the middle
-    # one in the middle, always right after another server's load.
-    n=${#variants[@]}
-    order=()
-    for (( i = 0; i < n; i++ )); do order+=("${variants[$(( (i + (round - 1) / 2) % n ))]}"); done
-    if (( round % 2 == 0 )); then
-        reversed=()
-        for (( i = n - 1; i >= 0; i-- )); do reversed+=("${order[$i]}"); done
-        order=("${reversed[@]}")
-    fi
-    for variant in "${order[@]}"; do
-        name=${variant%%|*}
-        result=$(run_wrk "$name" "$DURATION")
-        results[$name]+="$result"$'\n'
-        read -r rps[$name,$round] _ _ _ cpu[$name,$round] <<<"$result"
-        echo "round $round  $name  $result" >&2
-    done
-done
+run_rounds 1
 load_after=$(uptime)
-
-# Reads numbers, one per line; prints "median min max q1 q3" (quartiles interpolated between ranks).
-stats() {
-    sort -g | awk '{ x[NR] = $1 }
-        function q(p,   h, i) { h = (NR - 1) * p + 1; i = int(h); return i >= NR ? x[NR] : x[i] + (h - i) * (x[i + 1] - x[i]) }
-        END { print q(0.5), x[1], x[NR], q(0.25), q(0.75) }'
-}
-
-ratio() { # measure(rps|cpu) measured baseline round -> percent
-    local -n values=$1
-    awk -v a="${values[$2,$4]}" -v b="${values[$3,$4]}" 'BEGIN { printf "%.1f", 100 * a / b }'
-}
-
-rule() { # widths... -> a Markdown separator row
-    local cells=""
-    for width in "$@"; do cells+="|$(printf -- '-%.0s' $(seq "$width"))"; done
-    echo "$cells|"
-}
 
 echo
 echo "Quarkus 3.33.2 (quarkus-rest, JVM build), wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternated rounds," \
     "JVM: $JVM_FLAGS, $(nproc) cores"
 echo "Load before: $load_before"
 echo "Load after:  $load_after"
-echo "Warm-up ($WINDOW windows, stable within $STABLE_WITHIN%, at most $WARM_MAX):"
-for variant in "${variants[@]}"; do
-    name=${variant%%|*}
-    printf '  %-24s %s\n' "$name" "${warmed[$name]}"
-done
 echo "CORS headers each server sends (GET /hello with Origin: $ORIGIN; preflight of POST):"
 for variant in "${variants[@]}"; do
     name=${variant%%|*}
@@ -272,81 +172,4 @@ for variant in "${variants[@]}"; do
     [[ -z ${sent[$name,preflight]:-} ]] || echo "  $name, preflight: $(paste -sd ';' <<<"${sent[$name,preflight]}" | sed 's/;/; /g')"
 done
 
-# Throughput, latency and CPU per request of each server; "spread" is (max - min) / median over the
-# rounds, which the machine's drift inflates alike for every server and the paired ratios below cancel.
-echo
-# The "µ" of the header takes two bytes of printf's width and one column.
-printf '| %-24s | %12s | %15s | %7s | %9s | %9s | %13s | %13s | %7s |\n' "server" "requests/s" "min-max" "spread" \
-    "p50 (ms)" "p99 (ms)" "CPU µs/req" "min-max" "spread"
-rule 26 14 17 9 11 11 14 15 9
-for variant in "${variants[@]}"; do
-    name=${variant%%|*}
-    read -r median lo hi _ _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $1 }' | stats)"
-    read -r p50 _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $2 }' | stats)"
-    read -r p99 _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $3 }' | stats)"
-    read -r cpu_median cpu_lo cpu_hi _ _ <<<"$(printf '%s' "${results[$name]}" | awk '{ print $5 }' | stats)"
-    spread=$(awk -v lo="$lo" -v hi="$hi" -v m="$median" 'BEGIN { printf "%.1f%%", 100 * (hi - lo) / m }')
-    cpu_spread=$(awk -v lo="$cpu_lo" -v hi="$cpu_hi" -v m="$cpu_median" 'BEGIN { printf "%.1f%%", 100 * (hi - lo) / m }')
-    printf '| %-24s | %12.0f | %15s | %7s | %9.3f | %9.3f | %12.2f | %13s | %7s |\n' "$name" "$median" \
-        "$(printf '%.0f-%.0f' "$lo" "$hi")" "$spread" "$p50" "$p99" "$cpu_median" \
-        "$(printf '%.2f-%.2f' "$cpu_lo" "$cpu_hi")" "$cpu_spread"
-done
-
-# The paired ratio of each round: the measured server over its baseline of the same round, one table per measure.
-widths=(7)
-header="| round |"
-for comparison in "${comparisons[@]}"; do
-    label="${comparison%%|*} / ${comparison#*|}"
-    header+=" $label |"
-    widths+=($(( ${#label} + 2 )))
-done
-for measure in rps cpu; do
-    echo
-    [[ $measure == rps ]] && echo "Requests/s, paired ratio of each round:" || echo "CPU per request, paired ratio of each round:"
-    echo
-    echo "$header"
-    rule "${widths[@]}"
-    for round in $(seq "$ROUNDS"); do
-        row=$(printf '| %5s |' "$round")
-        for i in "${!comparisons[@]}"; do
-            comparison=${comparisons[$i]}
-            row+=$(printf " %$(( widths[i + 1] - 2 ))s |" "$(ratio "$measure" "${comparison%%|*}" "${comparison#*|}" "$round")%")
-        done
-        echo "$row"
-    done
-done
-
-# Their median and spread over the rounds, and whether the figure is stable enough to quote.
-echo
-printf '| %-48s | %-11s | %7s | %13s | %13s | %12s |\n' "paired ratio" "measure" "median" "min-max" "IQR" "spread (pts)"
-rule 50 13 9 15 15 14
-verdicts=()
-for comparison in "${comparisons[@]}"; do
-    measured=${comparison%%|*}
-    baseline=${comparison#*|}
-    for measure in rps cpu; do
-        label=$([[ $measure == rps ]] && echo "requests/s" || echo "CPU/request")
-        read -r median lo hi q1 q3 <<<"$(for round in $(seq "$ROUNDS"); do
-            ratio "$measure" "$measured" "$baseline" "$round"; echo; done | stats)"
-        spread=$(awk -v lo="$lo" -v hi="$hi" 'BEGIN { printf "%.1f", hi - lo }')
-        printf '| %-48s | %-11s | %6.1f%% | %13s | %13s | %12s |\n' "$measured / $baseline" "$label" "$median" \
-            "$(printf '%.1f-%.1f%%' "$lo" "$hi")" "$(printf '%.1f-%.1f%%' "$q1" "$q3")" "$spread"
-        verdict=$(printf '%s / %s, %s = %.1f%% (median of %d rounds, IQR %.1f-%.1f%%), rounds within %.1f-%.1f%% (spread %s points)' \
-            "$measured" "$baseline" "$label" "$median" "$ROUNDS" "$q1" "$q3" "$lo" "$hi" "$spread")
-        if [[ -n ${unsettled[$measured]:-} || -n ${unsettled[$baseline]:-} ]]; then
-            verdict+=": NOT STABLE, a server never settled during warm-up"
-        elif (( ROUNDS < 3 )); then
-            verdict+=": NOT STABLE, $ROUNDS round(s) cannot show a spread; use ROUNDS=5 or more"
-        elif awk -v s="$spread" -v l="$SPREAD_LIMIT" 'BEGIN { exit !(s > l) }'; then
-            verdict+=": NOT STABLE, the rounds disagree by more than $SPREAD_LIMIT points"
-        else
-            verdict+=": stable"
-        fi
-        verdicts+=("$verdict")
-    done
-done
-echo
-echo "How stable the figures are (stable = every server settled, 3+ rounds, rounds within $SPREAD_LIMIT points):"
-for verdict in "${verdicts[@]}"; do
-    echo "  $verdict"
-done
+report
