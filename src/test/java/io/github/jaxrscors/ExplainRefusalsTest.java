@@ -3,20 +3,16 @@ package io.github.jaxrscors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jaxrscors.internal.deployment.DecisionLog;
+import io.github.jaxrscors.testing.CapturedLog;
 import io.github.jaxrscors.testing.Reply;
 import io.github.jaxrscors.testing.TestConfig;
 import io.github.jaxrscors.testing.TestServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
@@ -129,30 +125,12 @@ class ExplainRefusalsTest {
 
     @Test
     void deploymentWarnsWhileItIsOn() {
-        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-        Logger logger = Logger.getLogger(DecisionLog.LOGGER);
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel() == Level.WARNING) {
-                    warnings.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(capture);
-        try (TestServer server = TestServer.start(new ResourceConfig(Items.class),
+        List<String> warnings;
+        try (CapturedLog log = CapturedLog.of(DecisionLog.LOGGER);
+             TestServer server = TestServer.start(new ResourceConfig(Items.class),
                 TestConfig.of(Map.of("cors.allowed-origins", APP, "cors.explain-refusals", "true")))) {
             server.send("GET", "items", "Origin", APP);
-        } finally {
-            logger.removeHandler(capture);
+            warnings = log.messages(Level.WARNING);
         }
         assertThat(warnings).containsExactly("cors.explain-refusals is on: every refused request carries the reason in a "
                 + "Cors-Refusal header that any client can read; turn it off outside development");

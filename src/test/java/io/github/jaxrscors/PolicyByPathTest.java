@@ -7,6 +7,7 @@ import io.github.jaxrscors.CorsConfigException.Problem;
 import io.github.jaxrscors.internal.config.MicroProfileSettings;
 import io.github.jaxrscors.internal.deployment.DecisionLog;
 import io.github.jaxrscors.internal.deployment.Installation;
+import io.github.jaxrscors.testing.CapturedLog;
 import io.github.jaxrscors.testing.MutableConfigSource;
 import io.github.jaxrscors.testing.Reply;
 import io.github.jaxrscors.testing.TestConfig;
@@ -17,15 +18,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 
@@ -207,31 +203,13 @@ class PolicyByPathTest {
 
     @Test
     void aPatternNoResourceIsAtIsLogged() {
-        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-        Logger logger = Logger.getLogger(DecisionLog.LOGGER);
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel() == Level.WARNING) {
-                    warnings.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(capture);
         Map<String, String> config = new HashMap<>(CONFIG);
         config.put("cors.policy.monitor.paths", "/healht");
-        try (TestServer server = TestServer.start(new ResourceConfig(Health.class, Partners.class), TestConfig.of(config))) {
+        List<String> warnings;
+        try (CapturedLog log = CapturedLog.of(DecisionLog.LOGGER);
+             TestServer server = TestServer.start(new ResourceConfig(Health.class, Partners.class), TestConfig.of(config))) {
             server.send("GET", "health", "Origin", APP);
-        } finally {
-            logger.removeHandler(capture);
+            warnings = log.messages(Level.WARNING);
         }
         assertThat(warnings).containsExactly("cors.policy.monitor.paths: '/healht' is the path of no resource method; it "
                 + "answers only preflights to paths nothing serves (a typo?)");
