@@ -60,7 +60,7 @@ class UnmappedExceptionHttpTest {
 
     enum Container { GRIZZLY, TOMCAT }
 
-    enum Variant { PLAIN, THROWABLE_MAPPER, SET_STATUS }
+    enum Variant { PLAIN, THROWABLE_MAPPER, SET_STATUS, OWN_FEATURE }
 
     /**
      * One way to fail: Jersey's answer without the library ({@code body} when the application
@@ -108,7 +108,13 @@ class UnmappedExceptionHttpTest {
                             + "java.lang.IllegalStateException: boom: response filter", true),
             // Jersey's writers reset the response, headers included, before the container's page.
             new Case("unmapped RuntimeException under setStatusOverSendError", Variant.SET_STATUS, "fail/runtime", 500,
-                    null, null, false));
+                    null, null, false),
+            // The library installed by the application itself, Jersey's auto-discovery off.
+            new Case("unmapped RuntimeException, CorsFeature registered by the application", Variant.OWN_FEATURE,
+                    "fail/runtime", 500, null, "java.lang.IllegalStateException: boom: runtime", true),
+            new Case("exception in a message body writer, CorsFeature registered by the application",
+                    Variant.OWN_FEATURE, "fail/in-writer", 500, null,
+                    "java.lang.IllegalStateException: boom: message body writer", true));
 
     private static final Map<String, String> CONFIG = Map.of("cors.allowed-origins", ALLOWED);
     private static final List<String> logged = Collections.synchronizedList(new ArrayList<>());

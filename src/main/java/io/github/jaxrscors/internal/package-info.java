@@ -20,7 +20,9 @@
  *       application: it collects the resources, builds the generations, and fails closed.
  * </ul>
  *
- * <p>Runtimes add to it through {@code deployment.RuntimeSupport} and {@code config.CompetingCors},
- * implemented in {@code io.github.jaxrscors.runtime.*}; no runtime is named here.
+ * <p>Runtimes add to it through {@code deployment.RuntimeSupport} (with its
+ * {@code deployment.DecorationHook}: what a runtime does to a decorated request, called by the
+ * request filter) and {@code config.CompetingCors}, implemented in
+ * {@code io.github.jaxrscors.runtime.*}; no runtime is named here.
  */
 package io.github.jaxrscors.internal;

@@ -69,7 +69,8 @@ public final class FailingApplication {
      * @param container {@code GRIZZLY} or {@code TOMCAT}
      * @param variant {@code PLAIN}; {@code THROWABLE_MAPPER} adds the application's own
      *     {@code ExceptionMapper<Throwable>}; {@code SET_STATUS} turns on Jersey's
-     *     {@code setStatusOverSendError}
+     *     {@code setStatusOverSendError}; {@code OWN_FEATURE} turns Jersey's auto-discovery off and
+     *     registers {@code CorsFeature} itself, where the library is on the class path
      * @param completed released once per request, once everything that handles it has logged
      * @param deploymentLoader given the class loader Tomcat deploys the servlet with, before the
      *     first request deploys it
@@ -84,6 +85,7 @@ public final class FailingApplication {
             }
             case "THROWABLE_MAPPER" -> application.register(CatchAllMapper.class);
             case "SET_STATUS" -> application.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+            case "OWN_FEATURE" -> registerOwnFeature(application);
             default -> throw new IllegalArgumentException(variant);
         }
         return switch (container) {
@@ -91,6 +93,18 @@ public final class FailingApplication {
             case "TOMCAT" -> tomcat(application, bothOf(completed), deploymentLoader);
             default -> throw new IllegalArgumentException(container);
         };
+    }
+
+    /** By name: the copy of this class loaded without the library cannot name {@code CorsFeature}. */
+    private static void registerOwnFeature(ResourceConfig application) throws ReflectiveOperationException {
+        application.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        Class<?> feature;
+        try {
+            feature = Class.forName("io.github.jaxrscors.CorsFeature", true, FailingApplication.class.getClassLoader());
+        } catch (ClassNotFoundException withoutLibrary) {
+            return;
+        }
+        application.register(feature.getConstructor().newInstance());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.jaxrscors.internal.deployment;
 
+import io.github.jaxrscors.internal.policy.Decoration;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -27,10 +28,15 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
     private final Deployment deployment;
     /** Whether an integration decides requests before this filter, marking them {@link #DECIDED}. */
     private final boolean decidedUpstream;
+    /** The runtime's {@link DecorationHook}, or null. */
+    private final DecorationHook hook;
+    private final JaxrsExchange exchange;
 
-    CorsRequestFilter(Deployment deployment, boolean decidedUpstream) {
+    CorsRequestFilter(Deployment deployment, boolean decidedUpstream, DecorationHook hook) {
         this.deployment = deployment;
         this.decidedUpstream = decidedUpstream;
+        this.hook = hook;
+        this.exchange = hook == null ? JaxrsExchange.INSTANCE : new JaxrsExchange(hook);
     }
 
     /** The application's CORS deployment, for runtimes that announce its end outside Jakarta REST. */
@@ -41,7 +47,9 @@ public final class CorsRequestFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (!decidedUpstream || request.getProperty(DECIDED) == null) {
-            deployment.generation().decide(request, JaxrsExchange.INSTANCE);
+            deployment.generation().decide(request, exchange);
+        } else if (hook != null && request.getProperty(Decoration.PROPERTY) instanceof Decoration decoration) {
+            hook.decorated(request, decoration);
         }
     }
 }

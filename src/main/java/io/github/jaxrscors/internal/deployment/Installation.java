@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -90,10 +91,13 @@ public final class Installation implements Feature {
         configuration.getInstances().forEach(instance -> registered.add(instance.getClass()));
         deployment.declare(registered);
         context.property(Deployment.PROPERTY, deployment);
-        context.register(new CorsRequestFilter(deployment, decidedUpstream));
+        List<RuntimeSupport> present = Runtimes.present(runtimes);
+        DecorationHook hook = DecorationHook.of(
+                present.stream().map(RuntimeSupport::decorationHook).filter(Objects::nonNull).toList());
+        context.register(new CorsRequestFilter(deployment, decidedUpstream, hook));
         context.register(new CorsResponseFilter());
         context.register(new ResourceReporter(deployment));
-        Runtimes.present(runtimes).forEach(runtime -> runtime.install(context, deployment));
+        present.forEach(runtime -> runtime.install(context, deployment));
         installed = deployment;
         return true;
     }

@@ -7,9 +7,17 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** A request as the request filter sees it. */
-enum JaxrsExchange implements Exchange<ContainerRequestContext> {
-    INSTANCE;
+/** A request as the request filter sees it; one per filter whose runtime has a {@link DecorationHook}. */
+final class JaxrsExchange implements Exchange<ContainerRequestContext> {
+
+    /** Without a runtime's hook. */
+    static final JaxrsExchange INSTANCE = new JaxrsExchange(null);
+
+    private final DecorationHook hook;
+
+    JaxrsExchange(DecorationHook hook) {
+        this.hook = hook;
+    }
 
     /**
      * Reads the header map rather than {@code getHeaderString}, which copies even a single value in
@@ -86,5 +94,8 @@ enum JaxrsExchange implements Exchange<ContainerRequestContext> {
     @Override
     public void decorate(ContainerRequestContext request, Decoration decoration) {
         request.setProperty(Decoration.PROPERTY, decoration);
+        if (hook != null) {
+            hook.decorated(request, decoration);
+        }
     }
 }

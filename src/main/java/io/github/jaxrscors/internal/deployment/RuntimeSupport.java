@@ -13,8 +13,17 @@ public interface RuntimeSupport {
     /** Whether the application runs on this runtime; asked once per deployment. */
     boolean isPresent();
 
-    /** Registers what the runtime needs beside the library's filters: life-cycle listeners, error-page hooks. */
+    /** Registers what the runtime needs beside the library's filters: life-cycle listeners. */
     default void install(FeatureContext context, Deployment deployment) {
+    }
+
+    /**
+     * What the runtime does to each request the library lets through with a decoration, or null for
+     * nothing; asked once per deployment of the runtime, whose hook may keep what it learns of the
+     * application.
+     */
+    default DecorationHook decorationHook() {
+        return null;
     }
 
     /**

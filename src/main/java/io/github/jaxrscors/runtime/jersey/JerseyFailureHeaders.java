@@ -1,22 +1,14 @@
 package io.github.jaxrscors.runtime.jersey;
 
-import io.github.jaxrscors.internal.deployment.CorsRequestFilter;
-import io.github.jaxrscors.internal.deployment.CorsResponseFilter;
 import io.github.jaxrscors.internal.deployment.DecisionLog;
+import io.github.jaxrscors.internal.deployment.DecorationHook;
 import io.github.jaxrscors.internal.policy.Decoration;
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.ConstrainedTo;
-import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.Response;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ServerProperties;
@@ -29,15 +21,12 @@ import org.glassfish.jersey.server.spi.ContainerResponseWriter;
  * which answers with its own error page; Jersey's response filters run only afterwards, on a
  * response that is never sent. Grizzly's and the servlet container's writers answer through
  * {@code sendError}, which keeps the headers written before it. So for every request the library
- * decided about, this filter wraps the container's writer, and a failure that comes before Jersey
- * wrote anything first writes the headers of that decision, computed by {@link CorsResponseFilter}
- * from the same request property. Which mappers apply, what is logged, and the status and body of
- * the error page stay Jersey's and the container's.
+ * lets through with a decoration, this hook wraps the container's writer, and a failure that comes
+ * before Jersey wrote anything first writes the headers of that decision, as the response filter
+ * would have. Which mappers apply, what is logged,
+ * and the status and body of the error page stay Jersey's and the container's.
  */
-@PreMatching
-@Priority(CorsRequestFilter.PRIORITY + 1)
-@ConstrainedTo(RuntimeType.SERVER)
-public final class JerseyFailureHeaders implements ContainerRequestFilter {
+final class JerseyFailureHeaders implements DecorationHook {
 
     /**
      * Writers whose {@code failure} keeps the headers already written. Others send a response of
@@ -57,21 +46,19 @@ public final class JerseyFailureHeaders implements ContainerRequestFilter {
 
     private static final System.Logger LOG = System.getLogger(DecisionLog.LOGGER);
 
-    private final CorsResponseFilter decorator = new CorsResponseFilter();
-
     /**
      * The application's {@link ServerProperties#RESPONSE_SET_STATUS_OVER_SEND_ERROR}, read at its first
-     * decided request: it is fixed once the application is deployed (Jersey's writers read it once
-     * too), and this filter serves one application. Null until then.
+     * decorated request: it is fixed once the application is deployed (Jersey's writers read it once
+     * too), and this hook serves one application. Null until then.
      */
     private volatile Boolean setsStatusOverSendError;
 
     @Override
-    public void filter(ContainerRequestContext context) {
-        if (context.getProperty(Decoration.PROPERTY) != null && context instanceof ContainerRequest request) {
+    public void decorated(ContainerRequestContext context, Decoration decoration) {
+        if (context instanceof ContainerRequest request) {
             ContainerResponseWriter writer = request.getResponseWriter();
             if (writer != null && KEEPS_HEADERS.get(writer.getClass()) && !setsStatusOverSendError(request)) {
-                request.setWriter(new Writer(writer, request, decorator));
+                request.setWriter(new Writer(writer, request, decoration));
             }
         }
     }
@@ -87,34 +74,17 @@ public final class JerseyFailureHeaders implements ContainerRequestFilter {
         return sets;
     }
 
-    /**
-     * Installs the filter in every Jersey server application, also one that turned auto-discovery
-     * off and registers {@code CorsFeature} itself; without the library's decision on a request the
-     * filter does nothing.
-     */
-    @ConstrainedTo(RuntimeType.SERVER)
-    public static final class Discovery implements ForcedAutoDiscoverable {
-
-        @Override
-        public void configure(FeatureContext context) {
-            if (context.getConfiguration().getRuntimeType() == RuntimeType.SERVER
-                    && !context.getConfiguration().isRegistered(JerseyFailureHeaders.class)) {
-                context.register(new JerseyFailureHeaders());
-            }
-        }
-    }
-
     private static final class Writer implements ContainerResponseWriter {
 
         private final ContainerResponseWriter container;
         private final ContainerRequest request;
-        private final CorsResponseFilter decorator;
+        private final Decoration decoration;
         private volatile boolean headersWritten;
 
-        Writer(ContainerResponseWriter container, ContainerRequest request, CorsResponseFilter decorator) {
+        Writer(ContainerResponseWriter container, ContainerRequest request, Decoration decoration) {
             this.container = container;
             this.request = request;
-            this.decorator = decorator;
+            this.decoration = decoration;
         }
 
         @Override
@@ -140,7 +110,7 @@ public final class JerseyFailureHeaders implements ContainerRequestFilter {
             ContainerResponse corsOnly = new ContainerResponse(request, Response.serverError().build());
             // Only the CORS headers: the Vary that Jersey derives from content negotiation would change the error page.
             corsOnly.getHeaders().clear();
-            decorator.filter(request, corsOnly);
+            decoration.writeTo(corsOnly.getHeaders());
             if (!corsOnly.getHeaders().isEmpty()) {
                 container.writeResponseStatusAndHeaders(-1, corsOnly);
             }

@@ -1,11 +1,15 @@
 package io.github.jaxrscors.runtime.jersey;
 
+import io.github.jaxrscors.internal.deployment.DecorationHook;
 import io.github.jaxrscors.internal.deployment.Deployment;
 import io.github.jaxrscors.internal.deployment.RuntimeSupport;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 
-/** Jersey: the first generation is built and the refresh schedule stopped with Jersey's container. */
+/**
+ * Jersey: the first generation is built and the refresh schedule stopped with Jersey's container,
+ * and the CORS headers stay on the container's error page ({@link JerseyFailureHeaders}).
+ */
 public final class JerseySupport implements RuntimeSupport {
 
     @Override
@@ -16,5 +20,10 @@ public final class JerseySupport implements RuntimeSupport {
     @Override
     public void install(FeatureContext context, Deployment deployment) {
         context.register(new JerseyLifecycle(deployment));
+    }
+
+    @Override
+    public DecorationHook decorationHook() {
+        return new JerseyFailureHeaders();
     }
 }

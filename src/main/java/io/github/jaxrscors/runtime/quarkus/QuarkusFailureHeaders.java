@@ -1,15 +1,12 @@
 package io.github.jaxrscors.runtime.quarkus;
 
-import io.github.jaxrscors.internal.deployment.CorsRequestFilter;
 import io.github.jaxrscors.internal.deployment.DecisionHeaders;
+import io.github.jaxrscors.internal.deployment.DecorationHook;
 import io.github.jaxrscors.internal.policy.CorsHeaders;
 import io.github.jaxrscors.internal.policy.Decoration;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
 import org.jboss.resteasy.core.ResteasyContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerHttpRequest;
@@ -20,14 +17,12 @@ import org.jboss.resteasy.reactive.server.spi.ServerHttpRequest;
  * <p>Both of Quarkus's REST stacks ({@code quarkus-rest} and classic {@code quarkus-resteasy}) hand
  * such an exception to Vert.x ({@code RoutingContext.fail}) without running the response filters;
  * Quarkus's failure handler then logs it and writes its error page (JSON or HTML with an error id) on
- * the same response, keeping the headers already set on it. So for every request the library decided
- * about, this filter asks Vert.x to call it just before that response's headers go out, and if the
- * request failed by then, it adds the headers of the decision. Which mappers apply, what is logged,
- * and the status and body of the error page stay Quarkus's.
+ * the same response, keeping the headers already set on it. So for every request the library lets
+ * through with a decoration, this hook asks Vert.x to call it just before that response's headers
+ * go out, and if the request failed by then, it adds the headers of the decision. Which mappers
+ * apply, what is logged, and the status and body of the error page stay Quarkus's.
  */
-@PreMatching
-@Priority(CorsRequestFilter.PRIORITY + 1)
-final class QuarkusFailureHeaders implements ContainerRequestFilter {
+final class QuarkusFailureHeaders implements DecorationHook {
 
     /** Whether the stack is {@code quarkus-rest} (RESTEasy Reactive) rather than classic RESTEasy. */
     private final boolean reactive;
@@ -37,16 +32,14 @@ final class QuarkusFailureHeaders implements ContainerRequestFilter {
     }
 
     @Override
-    public void filter(ContainerRequestContext request) {
-        if (request.getProperty(Decoration.PROPERTY) instanceof Decoration decoration) {
-            RoutingContext routing = reactive ? Reactive.routing(request) : Classic.routing();
-            if (routing != null) {
-                routing.addHeadersEndHandler(ignored -> {
-                    if (routing.failed()) {
-                        writeTo(routing.response().headers(), decoration);
-                    }
-                });
-            }
+    public void decorated(ContainerRequestContext request, Decoration decoration) {
+        RoutingContext routing = reactive ? Reactive.routing(request) : Classic.routing();
+        if (routing != null) {
+            routing.addHeadersEndHandler(ignored -> {
+                if (routing.failed()) {
+                    writeTo(routing.response().headers(), decoration);
+                }
+            });
         }
     }
 

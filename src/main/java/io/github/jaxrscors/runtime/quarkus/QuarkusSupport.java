@@ -1,8 +1,7 @@
 package io.github.jaxrscors.runtime.quarkus;
 
-import io.github.jaxrscors.internal.deployment.Deployment;
+import io.github.jaxrscors.internal.deployment.DecorationHook;
 import io.github.jaxrscors.internal.deployment.RuntimeSupport;
-import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.util.function.Predicate;
 
@@ -22,8 +21,8 @@ public final class QuarkusSupport implements RuntimeSupport {
     }
 
     @Override
-    public void install(FeatureContext context, Deployment deployment) {
-        context.register(new QuarkusFailureHeaders(stack() == Stack.REACTIVE));
+    public DecorationHook decorationHook() {
+        return new QuarkusFailureHeaders(stack() == Stack.REACTIVE);
     }
 
     @Override

@@ -12,7 +12,7 @@ public final class Deployments {
 
     /** The request filter a runtime would run for {@code deployment}. */
     public static CorsRequestFilter requestFilter(Deployment deployment) {
-        return new CorsRequestFilter(deployment, false);
+        return new CorsRequestFilter(deployment, false, null);
     }
 
     /** With a default policy given in code, as {@code new CorsFeature(policy)} gives it. */
