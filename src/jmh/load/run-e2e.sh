@@ -189,6 +189,9 @@ start_servers() {
     for variant in "${variants[@]}"; do
         IFS='|' read -r name cp main flags <<<"$variant"
         log="$out/$name.log"
+        # A later fork reuses the file: without this, the last fork's "PORT" line could be read
+        # before the new JVM truncates it, and its dead port taken for the new one.
+        rm -f "$log"
         # shellcheck disable=SC2086
         "${server_prefix[@]}" java $JVM_FLAGS $jfr_flags $flags -Dcors.allowed-origins="$ORIGIN" -cp "$cp" $main >"$log" 2>&1 &
         pid[$name]=$!

@@ -102,6 +102,9 @@ start_servers() {
     for variant in "${variants[@]}"; do
         IFS='|' read -r name app flags <<<"$variant"
         log="$out/$name.log"
+        # A later fork reuses the file: without this, the last fork's "PORT" line could be read
+        # before the new JVM truncates it, and its dead port taken for the new one.
+        rm -f "$log"
         # shellcheck disable=SC2086
         java $JVM_FLAGS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=0 -Dquarkus.banner.enabled=false \
             -Dcors.allowed-origins="$ORIGIN" $flags -jar "$app" >"$log" 2>&1 &

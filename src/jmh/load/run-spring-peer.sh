@@ -80,6 +80,9 @@ trap cleanup EXIT
 for variant in "${variants[@]}"; do
     IFS='|' read -r name cp main <<<"$variant"
     log="$out/$name.log"
+    # A later fork reuses the file: without this, the last fork's "PORT" line could be read
+    # before the new JVM truncates it, and its dead port taken for the new one.
+    rm -f "$log"
     # shellcheck disable=SC2086
     java $JVM_FLAGS -Dcors.allowed-origins="$ORIGIN" -cp "$cp" $main >"$log" 2>&1 &
     pid[$name]=$!
