@@ -5,8 +5,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.OutputStream;
@@ -44,7 +46,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code handwritten}: with the least a CORS filter can do on this request (read {@code Origin},
  *     add {@code Access-Control-Allow-Origin} and {@code Vary}), the floor under any CORS support;
  * <li>{@code library}: with the library installed as its drop-in installs it, the policy read
- *     from MicroProfile Config.
+ *     from MicroProfile Config;
+ * <li>{@code empty-filters}: with a pre-matching request filter and a response filter that do
+ *     nothing, the shape of the library (it must refuse before resource matching and decorate
+ *     after the resource) without any of its work: what Jersey charges for the two filters alone.
  * </ul>
  * Auto-discovery is off in all three, so that each application has exactly what it names; the
  * library's drop-in is registered as Jersey's auto-discovery would.
@@ -104,6 +109,21 @@ public class JerseyStackBenchmark {
         }
     }
 
+    /** A pre-matching request filter that does nothing. */
+    @PreMatching
+    public static final class EmptyRequestFilter implements ContainerRequestFilter {
+        @Override
+        public void filter(ContainerRequestContext request) {
+        }
+    }
+
+    /** A response filter that does nothing. */
+    public static final class EmptyResponseFilter implements ContainerResponseFilter {
+        @Override
+        public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        }
+    }
+
     /** A container that writes nowhere and keeps the response, so that nothing is optimised away. */
     static final class Writer implements ContainerResponseWriter {
         ContainerResponse response;
@@ -138,7 +158,7 @@ public class JerseyStackBenchmark {
         }
     }
 
-    @Param({"without", "handwritten", "library"})
+    @Param({"without", "handwritten", "library", "empty-filters"})
     public String application;
 
     private ApplicationHandler handler;
@@ -153,12 +173,14 @@ public class JerseyStackBenchmark {
             case "without" -> { }
             case "handwritten" -> config.register(new HandWrittenCors());
             case "library" -> config.register(new DropIn());
+            case "empty-filters" -> config.register(new EmptyRequestFilter()).register(new EmptyResponseFilter());
             default -> throw new IllegalArgumentException(application);
         }
         handler = new ApplicationHandler(config);
         handler.onStartup(null);
         String allowOrigin = request().getHeaderString("Access-Control-Allow-Origin");
-        if (application.equals("without") == ORIGIN.equals(allowOrigin)) {
+        boolean cors = application.equals("handwritten") || application.equals("library");
+        if (cors != ORIGIN.equals(allowOrigin)) {
             throw new IllegalStateException(application + " answered Access-Control-Allow-Origin " + allowOrigin);
         }
     }
