@@ -93,7 +93,7 @@ public final class Installation implements Feature {
         context.property(Deployment.PROPERTY, deployment);
         List<RuntimeSupport> present = Runtimes.present(runtimes);
         DecorationHook hook = DecorationHook.of(
-                present.stream().map(RuntimeSupport::decorationHook).filter(Objects::nonNull).toList());
+                present.stream().map(runtime -> runtime.decorationHook(configuration)).filter(Objects::nonNull).toList());
         context.register(new CorsRequestFilter(deployment, decidedUpstream, hook));
         context.register(new CorsResponseFilter());
         context.register(new ResourceReporter(deployment));

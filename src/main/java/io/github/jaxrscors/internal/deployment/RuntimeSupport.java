@@ -1,5 +1,6 @@
 package io.github.jaxrscors.internal.deployment;
 
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.FeatureContext;
 
 /**
@@ -19,10 +20,10 @@ public interface RuntimeSupport {
 
     /**
      * What the runtime does to each request the library lets through with a decoration, or null for
-     * nothing; asked once per deployment of the runtime, whose hook may keep what it learns of the
-     * application.
+     * nothing; asked once per deployment, with the application's configuration, so that the hook
+     * settles at deployment what it needs to know of the application.
      */
-    default DecorationHook decorationHook() {
+    default DecorationHook decorationHook(Configuration configuration) {
         return null;
     }
 

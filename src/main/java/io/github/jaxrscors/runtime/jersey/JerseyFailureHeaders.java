@@ -4,6 +4,7 @@ import io.github.jaxrscors.internal.deployment.DecisionLog;
 import io.github.jaxrscors.internal.deployment.DecorationHook;
 import io.github.jaxrscors.internal.policy.Decoration;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Response;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
@@ -23,8 +24,8 @@ import org.glassfish.jersey.server.spi.ContainerResponseWriter;
  * {@code sendError}, which keeps the headers written before it. So for every request the library
  * lets through with a decoration, this hook wraps the container's writer, and a failure that comes
  * before Jersey wrote anything first writes the headers of that decision, as the response filter
- * would have. Which mappers apply, what is logged,
- * and the status and body of the error page stay Jersey's and the container's.
+ * would have. Which mappers apply, what is logged, and the status and body of the error page stay
+ * Jersey's and the container's.
  */
 final class JerseyFailureHeaders implements DecorationHook {
 
@@ -47,31 +48,27 @@ final class JerseyFailureHeaders implements DecorationHook {
     private static final System.Logger LOG = System.getLogger(DecisionLog.LOGGER);
 
     /**
-     * The application's {@link ServerProperties#RESPONSE_SET_STATUS_OVER_SEND_ERROR}, read at its first
-     * decorated request: it is fixed once the application is deployed (Jersey's writers read it once
-     * too), and this hook serves one application. Null until then.
+     * Null, which wraps nothing, where the application sets Jersey's
+     * {@link ServerProperties#RESPONSE_SET_STATUS_OVER_SEND_ERROR}: then the writers reset the
+     * response, headers included, before their error page. Jersey's writers read it once too.
      */
-    private volatile Boolean setsStatusOverSendError;
+    static DecorationHook of(Configuration configuration) {
+        boolean setsStatusOverSendError = ServerProperties.getValue(configuration.getProperties(),
+                ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, false, Boolean.class);
+        return setsStatusOverSendError ? null : new JerseyFailureHeaders();
+    }
+
+    private JerseyFailureHeaders() {
+    }
 
     @Override
     public void decorated(ContainerRequestContext context, Decoration decoration) {
         if (context instanceof ContainerRequest request) {
             ContainerResponseWriter writer = request.getResponseWriter();
-            if (writer != null && KEEPS_HEADERS.get(writer.getClass()) && !setsStatusOverSendError(request)) {
+            if (writer != null && KEEPS_HEADERS.get(writer.getClass())) {
                 request.setWriter(new Writer(writer, request, decoration));
             }
         }
-    }
-
-    /** With this Jersey option the writers reset the response, headers included, before their error page. */
-    private boolean setsStatusOverSendError(ContainerRequest request) {
-        Boolean sets = setsStatusOverSendError;
-        if (sets == null) {
-            sets = ServerProperties.getValue(request.getConfiguration().getProperties(),
-                    ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, false, Boolean.class);
-            setsStatusOverSendError = sets;
-        }
-        return sets;
     }
 
     private static final class Writer implements ContainerResponseWriter {

@@ -3,6 +3,7 @@ package io.github.jaxrscors.runtime.jersey;
 import io.github.jaxrscors.internal.deployment.DecorationHook;
 import io.github.jaxrscors.internal.deployment.Deployment;
 import io.github.jaxrscors.internal.deployment.RuntimeSupport;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 
@@ -23,7 +24,7 @@ public final class JerseySupport implements RuntimeSupport {
     }
 
     @Override
-    public DecorationHook decorationHook() {
-        return new JerseyFailureHeaders();
+    public DecorationHook decorationHook(Configuration configuration) {
+        return JerseyFailureHeaders.of(configuration);
     }
 }

@@ -2,6 +2,7 @@ package io.github.jaxrscors.runtime.quarkus;
 
 import io.github.jaxrscors.internal.deployment.DecorationHook;
 import io.github.jaxrscors.internal.deployment.RuntimeSupport;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.util.function.Predicate;
 
@@ -21,7 +22,7 @@ public final class QuarkusSupport implements RuntimeSupport {
     }
 
     @Override
-    public DecorationHook decorationHook() {
+    public DecorationHook decorationHook(Configuration configuration) {
         return new QuarkusFailureHeaders(stack() == Stack.REACTIVE);
     }
 
