@@ -144,10 +144,8 @@ public final class Generation {
         } else {
             policy.count(true, decision, origin);
             String reason = refused(DecisionLog.PREFLIGHT, decision, route, request, exchange, origin, requestMethod, requestHeaders, null);
-            if (observer != null) {
-                observe(observer, route, true, DecisionCounts.REFUSED, decision, origin,
-                        DecisionLog.reason(decision, origin, requestMethod, requestHeaders, null));
-            }
+            observe(observer, route, true, DecisionCounts.REFUSED, decision, origin,
+                    observer == null ? null : DecisionLog.reason(decision, origin, requestMethod, requestHeaders, null));
             if (enforced) {
                 // A private-network preflight is still answered, without the permission: the browser refuses.
                 Response answer = decision == Decision.PRIVATE_NETWORK
@@ -181,10 +179,8 @@ public final class Generation {
         } else {
             policy.count(false, decision, origin);
             String reason = refused(DecisionLog.REQUEST, decision, route, request, exchange, origin, method, null, contentType);
-            if (observer != null) {
-                observe(observer, route, false, DecisionCounts.REFUSED, decision, origin,
-                        DecisionLog.reason(decision, origin, method, null, contentType));
-            }
+            observe(observer, route, false, DecisionCounts.REFUSED, decision, origin,
+                    observer == null ? null : DecisionLog.reason(decision, origin, method, null, contentType));
             if (!enforced) {
                 return;
             }
