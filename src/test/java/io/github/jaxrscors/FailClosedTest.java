@@ -1,6 +1,7 @@
 package io.github.jaxrscors;
 
 import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.CapturedLog;
 import io.github.jaxrscors.testing.TestConfig;
 import io.github.jaxrscors.internal.deployment.DecisionLog;
 import io.github.jaxrscors.internal.config.MicroProfileSettings;
@@ -17,14 +18,10 @@ import jakarta.ws.rs.core.FeatureContext;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -70,31 +67,16 @@ class FailClosedTest {
         }
     }
 
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger logger = Logger.getLogger(DecisionLog.LOGGER);
+    private CapturedLog log;
 
     @BeforeEach
     void captureLog() {
-        logger.addHandler(capture);
+        log = CapturedLog.of(DecisionLog.LOGGER);
     }
 
     @AfterEach
     void releaseLog() {
-        logger.removeHandler(capture);
+        log.close();
     }
 
     private static Feature feature() {
@@ -124,7 +106,7 @@ class FailClosedTest {
         assertThat(preflight.getHeaders().keySet()).noneMatch(name -> name.startsWith("Access-Control-"));
         assertThat(noOrigin.getStatus()).as("not a CORS request").isEqualTo(200);
         assertThat(noOrigin.getEntity()).isEqualTo("store");
-        assertThat(errors()).singleElement().satisfies(record -> assertThat(record.getMessage())
+        assertThat(errors()).singleElement().satisfies(message -> assertThat(message)
                 .contains("every cross-origin request will be refused", LocatorsOnly.class.getName() + "#store"));
     }
 
@@ -137,7 +119,7 @@ class FailClosedTest {
         ContainerResponse preflight = send(app, "OPTIONS", "items", "Origin", ORIGIN, "Access-Control-Request-Method", "PUT");
 
         assertThat(List.of(actual.getStatus(), again.getStatus(), preflight.getStatus())).containsOnly(403);
-        assertThat(errors()).singleElement().satisfies(record -> assertThat(record.getMessage())
+        assertThat(errors()).singleElement().satisfies(message -> assertThat(message)
                 .contains("never reported", "DynamicFeature", "jandex", "register new CorsFeature()"));
     }
 
@@ -149,8 +131,8 @@ class FailClosedTest {
         assertThat(thrown).isInstanceOf(CorsConfigException.class).hasMessageContaining("never reported");
     }
 
-    private List<LogRecord> errors() {
-        return records.stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+    private List<String> errors() {
+        return log.messages(Level.SEVERE);
     }
 
     private static ContainerResponse send(ApplicationHandler app, String method, String path, String... headers)
