@@ -31,20 +31,28 @@ public final class VaryHeader {
         headers.put(CorsHeaders.VARY, new HeaderValues(joined));
     }
 
+    /**
+     * Adds the tokens to {@code Vary}. Most responses have none yet, so the value is put first and
+     * what it replaced, if anything, merged afterwards: one look-up of the header map rather than two.
+     */
     void addTo(MultivaluedMap<String, Object> headers) {
         if (tokens.length == 0) {
             return;
         }
-        List<Object> values = headers.get(CorsHeaders.VARY);
-        if (values == null || values.isEmpty()) {
-            headers.put(CorsHeaders.VARY, new HeaderValues(joined));
-            return;
+        List<Object> previous = headers.put(CorsHeaders.VARY, new HeaderValues(joined));
+        if (previous != null && !previous.isEmpty()) {
+            String merged = mergedWith(previous);
+            headers.put(CorsHeaders.VARY, merged == null ? previous : new HeaderValues(merged));
         }
+    }
+
+    /** The values with the missing tokens added, as one value; null if they need none ({@code *}, or all there). */
+    private String mergedWith(List<Object> values) {
         StringBuilder merged = new StringBuilder();
         for (Object value : values) {
             String text = String.valueOf(value);
             if (containsToken(text, "*")) {
-                return;
+                return null;
             }
             if (!text.isBlank()) {
                 merged.append(merged.length() == 0 ? "" : ", ").append(text.trim());
@@ -58,9 +66,7 @@ public final class VaryHeader {
                 added = true;
             }
         }
-        if (added) {
-            headers.put(CorsHeaders.VARY, new HeaderValues(merged.toString()));
-        }
+        return added ? merged.toString() : null;
     }
 
     private static boolean containsToken(String list, String token) {
