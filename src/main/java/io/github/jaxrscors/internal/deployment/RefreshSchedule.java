@@ -2,6 +2,8 @@ package io.github.jaxrscors.internal.deployment;
 
 import io.github.jaxrscors.CorsConfigException;
 import io.github.jaxrscors.CorsConfigException.Problem;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
@@ -15,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * its own. A bad configuration is never served: the current generation keeps answering, and the
  * problems are logged at WARNING once for as long as they stay the same, and once at INFO when they
  * are gone. The thread holds its deployment weakly, so that an application that is dropped without
- * being shut down does not keep it alive.
+ * being shut down does not keep it alive, and it ends once the class loader of the library's classes
+ * is closed, as servers close an undeployed application's.
  */
 final class RefreshSchedule {
 
@@ -26,7 +29,17 @@ final class RefreshSchedule {
 
     private static final System.Logger LOG = System.getLogger(DecisionLog.LOGGER);
 
+    /** The library's own class file, which its class loader finds for as long as the loader is open. */
+    private static final String OWN_CLASS_FILE = RefreshSchedule.class.getName().replace('.', '/') + ".class";
+
     private final ScheduledExecutorService executor;
+    /** The loader of the library's classes: the application's, where the library is in the application. */
+    private final ClassLoader library = RefreshSchedule.class.getClassLoader();
+    /**
+     * Whether that loader read the class file when the schedule started. Where it could not (a loader
+     * that keeps no class files, as in a native image), its answer later says nothing either.
+     */
+    private final boolean libraryLoaderAnswers = libraryLoaderReads();
     /** The executor's one thread, once it made it: its end, not the executor's, is what a shutdown waits for. */
     private volatile Thread thread;
     private List<Problem> reported = List.of();
@@ -71,10 +84,33 @@ final class RefreshSchedule {
         }
     }
 
+    /**
+     * Whether the loader of the library's classes still reads its class files. Reads one rather than
+     * asking for its address: a closed loader may still know where a file was (Open Liberty's does).
+     */
+    private boolean libraryLoaderReads() {
+        if (library == null) {
+            return false;
+        }
+        try (InputStream classFile = library.getResourceAsStream(OWN_CLASS_FILE)) {
+            return classFile != null && classFile.read() != -1;
+        } catch (IOException | RuntimeException closed) {
+            return false;
+        }
+    }
+
     private void refresh(WeakReference<Deployment> target) {
         Deployment deployment = target.get();
         if (deployment == null) {
             executor.shutdown();
+            return;
+        }
+        if (libraryLoaderAnswers && !libraryLoaderReads()) {
+            // A server undeployed the application without telling the library (Jakarta REST has no
+            // such event) and closed its class loader, which this thread would otherwise pin.
+            executor.shutdown();
+            LOG.log(Level.INFO, "CORS configuration refresh ended: the application's class loader was closed, "
+                    + "the application is undeployed");
             return;
         }
         try {
@@ -94,6 +130,12 @@ final class RefreshSchedule {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "CORS configuration could not be read again; the previous policy stays in use", e);
+        } catch (LinkageError gone) {
+            // The library's classes can no longer be loaded: the same, found by the refresh itself. The
+            // executor would cancel the task and keep its idle thread, which pins the loader: end both.
+            executor.shutdown();
+            LOG.log(Level.INFO, "CORS configuration refresh ended: the application's classes can no longer be loaded, "
+                    + "the application is undeployed", gone);
         }
     }
 }

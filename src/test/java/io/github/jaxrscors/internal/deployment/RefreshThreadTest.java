@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.lang.ref.Reference;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +101,74 @@ class RefreshThreadTest {
                     .isLessThan(deadline);
             System.gc();
             Thread.sleep(100);
+        }
+    }
+
+    /**
+     * A server that undeploys an application without telling any provider (Open Liberty) closes the
+     * application's class loader, which holds the library: the thread ends then, though the
+     * deployment is still reachable, rather than idling on and pinning the loader.
+     */
+    @Test
+    void theThreadEndsOnceTheLibrarysClassLoaderIsClosed() throws Exception {
+        long before = refreshThreads();
+        URL[] classpath = {Paths.get("target/classes").toUri().toURL(), Paths.get("target/test-classes").toUri().toURL()};
+        Object deployment;
+        try (LibraryLoader application = new LibraryLoader(classpath, getClass().getClassLoader())) {
+            Class<?> starter = application.loadClass(StartedInItsOwnLoader.class.getName());
+            assertThat(starter.getClassLoader()).as("the library's classes come from the application's loader").isSameAs(application);
+            deployment = starter.getMethod("start").invoke(null);
+            assertThat(refreshThreads()).as("started with the first generation").isEqualTo(before + 1);
+            Thread.sleep(1_500);
+            assertThat(refreshThreads()).as("still refreshing while the loader is open").isEqualTo(before + 1);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (refreshThreads() > before) {
+            assertThat(System.nanoTime()).as("thread ended within 10 s of the loader closing").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        Reference.reachabilityFence(deployment);
+    }
+
+    /** Starts a refreshing deployment in whichever loader loaded this class, and keeps nothing of it. */
+    public static final class StartedInItsOwnLoader {
+
+        private StartedInItsOwnLoader() {
+        }
+
+        public static Object start() {
+            MutableConfigSource source = new MutableConfigSource(Map.of("cors.allowed-origins", "https://app.example.com",
+                    "cors.refresh-interval", "1s"), "cors.allowed-origins");
+            Deployment deployment = new Deployment(() -> MicroProfileSettings.of(source.config()), Runtimes.all());
+            deployment.declare(List.of(Items.class));
+            assertThat(deployment.generation().enabled()).isTrue();
+            return deployment;
+        }
+    }
+
+    /** An application's class loader, as a server makes one: the library's classes its own, the rest its parent's. */
+    private static final class LibraryLoader extends URLClassLoader {
+
+        private static final String LIBRARY = "io.github.jaxrscors.";
+
+        LibraryLoader(URL[] classpath, ClassLoader parent) {
+            super(classpath, parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith(LIBRARY)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                return loaded != null ? loaded : findClass(name);
+            }
+        }
+
+        @Override
+        public URL getResource(String name) {
+            return name.startsWith(LIBRARY.replace('.', '/')) ? findResource(name) : super.getResource(name);
         }
     }
 

@@ -32,7 +32,8 @@ class OpenLibertyIT {
     private static final String LIBERTY_ORIGIN = "https://other.example.org";
     private static final Duration CHANGE_WAIT = Duration.ofSeconds(30);
     private static final Duration START = Duration.ofSeconds(240);
-    private static final List<String> APPLICATIONS = List.of("app", "broken", "plain", "refreshing", "liberty-cors");
+    private static final List<String> APPLICATIONS = List.of("app", "broken", "plain", "refreshing", "undeployed", "liberty-cors");
+    private static final String REFRESH_THREAD = "jaxrs-cors-refresh";
 
     private static ServerProcess liberty;
     private static Path serverDir;
@@ -55,6 +56,7 @@ class OpenLibertyIT {
         Wars.withBadOrigin(war, dropins.resolve("broken.war"));
         Wars.withoutLibrary(war, dropins.resolve("plain.war"));
         Wars.variant(war, dropins.resolve("refreshing.war"), Map.of(Wars.CONFIG, refreshingConfig()));
+        Wars.variant(war, dropins.resolve("undeployed.war"), Map.of(Wars.CONFIG, withRefreshInterval(Wars.config())));
         int port = Ports.free();
         base = URI.create("http://127.0.0.1:" + port + "/");
         Files.writeString(serverDir.resolve("server.xml"), serverXml(port));
@@ -141,6 +143,39 @@ class OpenLibertyIT {
     }
 
     /**
+     * Removing a WAR from {@code dropins} undeploys it. Liberty tells no provider that the application
+     * stops, but it closes the application's class loader: the refresh that follows finds the
+     * library's classes gone, and its thread ends rather than idling on, pinning the loader.
+     */
+    @Test
+    void undeployingEndsTheRefreshThread() throws Exception {
+        // Liberty starts an application's Jakarta REST servlet, and with it the library, at the first request.
+        assertThat(DropInChecks.get(base.resolve("undeployed/api/items"), DropInChecks.APP).statusCode())
+                .as("the application to undeploy serves" + liberty.describe()).isEqualTo(200);
+        DropInChecks.get(base.resolve("refreshing/api/items"), DropInChecks.APP);
+        // Refreshes run before the undeployment, as in any application that ran for a while: the
+        // classes they need are loaded, and none has to fail to load for the thread to end.
+        Thread.sleep(3_000);
+        assertThat(liberty.threadsNamed(REFRESH_THREAD)).as("refresh threads of the two refreshing applications").isEqualTo(2);
+
+        int mark = liberty.mark();
+        Files.delete(serverDir.resolve("dropins/undeployed.war"));
+        assertThat(liberty.awaitOutput(Duration.ofSeconds(60), "CWWKZ0009I: The application undeployed has stopped successfully"))
+                .as("undeployed" + liberty.describe()).isTrue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (liberty.threadsNamed(REFRESH_THREAD) != 1 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertThat(liberty.threadsNamed(REFRESH_THREAD)).as("refresh threads once one application is undeployed"
+                + liberty.outputSince(mark, Duration.ZERO, Duration.ZERO)).isEqualTo(1);
+        // Liberty's console shows AUDIT and above; the library's INFO line is in messages.log.
+        assertThat(Files.readString(serverDir.resolve("logs/messages.log")))
+                .as("the library says why its refresh ended").contains("CORS configuration refresh ended")
+                .as("and no refresh tried to load a class from the closed loader").doesNotContain("CWWKL0002E");
+        assertThat(DropInChecks.get(base.resolve("undeployed/api/items"), DropInChecks.APP).statusCode()).isEqualTo(404);
+    }
+
+    /**
      * Liberty's own {@code <cors>} for the application's paths, beside the library. Liberty's web
      * container answers every preflight from the origins it lists itself, before the application (so
      * neither the configured policy nor {@code @Cors} is asked), and adds its
@@ -187,6 +222,16 @@ class OpenLibertyIT {
                   <cors domain="/liberty-cors/api" allowedOrigins="%s, %s" allowedMethods="GET, PUT" maxAge="3600"/>
                 </server>
                 """.formatted(port, DropInChecks.APP, LIBERTY_ORIGIN);
+    }
+
+    /** A configuration re-read every second. */
+    private static String withRefreshInterval(String config) {
+        String refreshing = config.replace("cors.allowed-origins=https://app.example.com\n",
+                "cors.allowed-origins=https://app.example.com\ncors.refresh-interval=1s\n");
+        if (refreshing.equals(config)) {
+            throw new AssertionError("the configuration no longer has the line the refreshing variants edit");
+        }
+        return refreshing;
     }
 
     /** The compat application's configuration, its default origins read from a server variable. */
