@@ -67,15 +67,22 @@ class SpringBootJerseyIT {
      * first request), so a mistake in {@code application.yml} stops the start, with Spring Boot's
      * failure report.
      */
-    @Test
-    void configurationMistakeStopsTheStart() {
+    @ParameterizedTest(name = "spring.jersey.type={0}")
+    @ValueSource(strings = {"servlet", "filter"})
+    void configurationMistakeStopsTheStart(String jerseyType) {
         String bad = YAML.replace("allowed-origins: https://app.example.com", "allowed-origins: " + Modules.BAD_ORIGIN);
-        try (ServerProcess server = SpringBootApp.start(NAME + "-bad-config", Ports.free(), SECURITY, workDir(bad), ENVIRONMENT, Map.of())) {
+        try (ServerProcess server = SpringBootApp.start(NAME + "-bad-config-" + jerseyType, Ports.free(), SECURITY, workDir(bad),
+                ENVIRONMENT, Map.of(), jerseyType(jerseyType))) {
             OptionalInt exit = server.awaitExit(PlainJvm.START);
             assertThat(exit).as("the application stops instead of serving" + server.describe()).isPresent();
             assertThat(exit.getAsInt()).as("exit status" + server.describe()).isNotZero();
             DropInChecks.assertLibraryMessage(server.output());
-            assertThat(server.output()).contains("APPLICATION FAILED TO START", "Action:", "application.yml");
+            if (jerseyType.equals("servlet")) {
+                assertThat(server.output()).contains("APPLICATION FAILED TO START", "Action:", "application.yml");
+            } else {
+                // Tomcat starts Jersey's filter itself, logs its failure, and reports only that the context did not start.
+                assertThat(server.output()).contains("Exception starting filter [jerseyFilter]", "Unable to start web server");
+            }
         }
     }
 
@@ -112,10 +119,12 @@ class SpringBootJerseyIT {
      * unauthenticated actual request; a foreign origin is refused without CORS headers; every
      * header is sent once.
      */
-    @Test
-    void springSecurityInFront() {
+    @ParameterizedTest(name = "spring.jersey.type={0}")
+    @ValueSource(strings = {"servlet", "filter"})
+    void springSecurityInFront(String jerseyType) {
         int port = Ports.free();
-        try (ServerProcess server = SpringBootApp.start(NAME + "-security", port, Modules.NOTHING, workDir(YAML), ENVIRONMENT, Map.of())) {
+        try (ServerProcess server = SpringBootApp.start(NAME + "-security-" + jerseyType, port, Modules.NOTHING, workDir(YAML), ENVIRONMENT,
+                Map.of(), jerseyType(jerseyType))) {
             server.awaitReady(PlainJvm.START, SpringBootApp.ready(port));
             URI api = SpringBootApp.api(port);
             SoftAssertions softly = new SoftAssertions();
@@ -155,6 +164,18 @@ class SpringBootJerseyIT {
             }
             softly.assertAll();
         }
+    }
+
+    /**
+     * Spring Boot's Jersey as a servlet (the default) or as a filter ({@code spring.jersey.type}). A
+     * filter runs only for a request some servlet maps, which a Jersey-only application has none of
+     * (Tomcat answers 404 before any filter, with the library or without): Tomcat's default servlet
+     * stands in for the {@code DispatcherServlet} of an application that uses the filter beside Spring MVC.
+     */
+    private static String[] jerseyType(String type) {
+        return type.equals("filter")
+                ? new String[] {"--spring.jersey.type=filter", "--server.servlet.register-default-servlet=true"}
+                : new String[] {"--spring.jersey.type=" + type};
     }
 
     /** Every token once, over all of the response's {@code Vary} lines. */
