@@ -130,7 +130,7 @@ class RefreshThreadTest {
         Reference.reachabilityFence(deployment);
     }
 
-    /** Starts a refreshing deployment in whichever loader loaded this class, and keeps nothing of it. */
+    /** Starts a refreshing deployment in whichever loader loaded this class, and keeps nothing of it but the result. */
     public static final class StartedInItsOwnLoader {
 
         private StartedInItsOwnLoader() {
@@ -174,11 +174,7 @@ class RefreshThreadTest {
 
     /** An application that answers a request and is then forgotten, never closed. */
     private static void startAndDrop() {
-        MutableConfigSource source = new MutableConfigSource(Map.of("cors.allowed-origins", "https://app.example.com",
-                "cors.refresh-interval", "1s"), "cors.allowed-origins");
-        Deployment deployment = new Deployment(() -> MicroProfileSettings.of(source.config()), Runtimes.all());
-        deployment.declare(List.of(Items.class));
-        assertThat(deployment.generation().enabled()).isTrue();
+        StartedInItsOwnLoader.start();
     }
 
     private static TestServer start(Map<String, String> values) {
