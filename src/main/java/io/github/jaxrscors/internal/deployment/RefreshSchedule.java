@@ -29,12 +29,12 @@ final class RefreshSchedule {
 
     private static final System.Logger LOG = System.getLogger(DecisionLog.LOGGER);
 
-    /** The library's own class file, which its class loader finds for as long as the loader is open. */
+    /** The library's own class file, which its class loader reads for as long as the loader is open. */
     private static final String OWN_CLASS_FILE = RefreshSchedule.class.getName().replace('.', '/') + ".class";
+    /** The loader of the library's classes: the application's, where the library is in the application. */
+    private static final ClassLoader LIBRARY_LOADER = RefreshSchedule.class.getClassLoader();
 
     private final ScheduledExecutorService executor;
-    /** The loader of the library's classes: the application's, where the library is in the application. */
-    private final ClassLoader library = RefreshSchedule.class.getClassLoader();
     /**
      * Whether that loader read the class file when the schedule started. Where it could not (a loader
      * that keeps no class files, as in a native image), its answer later says nothing either.
@@ -88,11 +88,11 @@ final class RefreshSchedule {
      * Whether the loader of the library's classes still reads its class files. Reads one rather than
      * asking for its address: a closed loader may still know where a file was (Open Liberty's does).
      */
-    private boolean libraryLoaderReads() {
-        if (library == null) {
+    private static boolean libraryLoaderReads() {
+        if (LIBRARY_LOADER == null) {
             return false;
         }
-        try (InputStream classFile = library.getResourceAsStream(OWN_CLASS_FILE)) {
+        try (InputStream classFile = LIBRARY_LOADER.getResourceAsStream(OWN_CLASS_FILE)) {
             return classFile != null && classFile.read() != -1;
         } catch (IOException | RuntimeException closed) {
             return false;
@@ -105,12 +105,10 @@ final class RefreshSchedule {
             executor.shutdown();
             return;
         }
-        if (libraryLoaderAnswers && !libraryLoaderReads()) {
+        if (libraryLoaderClosed()) {
             // A server undeployed the application without telling the library (Jakarta REST has no
             // such event) and closed its class loader, which this thread would otherwise pin.
-            executor.shutdown();
-            LOG.log(Level.INFO, "CORS configuration refresh ended: the application's class loader was closed, "
-                    + "the application is undeployed");
+            endUndeployed();
             return;
         }
         try {
@@ -130,12 +128,26 @@ final class RefreshSchedule {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "CORS configuration could not be read again; the previous policy stays in use", e);
-        } catch (LinkageError gone) {
-            // The library's classes can no longer be loaded: the same, found by the refresh itself. The
-            // executor would cancel the task and keep its idle thread, which pins the loader: end both.
-            executor.shutdown();
-            LOG.log(Level.INFO, "CORS configuration refresh ended: the application's classes can no longer be loaded, "
-                    + "the application is undeployed", gone);
+        } catch (LinkageError e) {
+            // The executor would cancel the task and keep its idle thread: end both, and say why.
+            if (libraryLoaderClosed()) {
+                endUndeployed();
+            } else {
+                executor.shutdown();
+                LOG.log(Level.WARNING, "CORS configuration refresh failed and has ended; the policy in use stays until "
+                        + "the application restarts", e);
+            }
         }
+    }
+
+    /** Whether the loader that read the library's class file at the start can no longer read it. */
+    private boolean libraryLoaderClosed() {
+        return libraryLoaderAnswers && !libraryLoaderReads();
+    }
+
+    private void endUndeployed() {
+        executor.shutdown();
+        LOG.log(Level.INFO, "CORS configuration refresh ended: the application's class loader was closed, "
+                + "the application is undeployed");
     }
 }

@@ -2,7 +2,10 @@ package io.github.jaxrscors.internal.deployment;
 
 import io.github.jaxrscors.testing.Reply;
 import io.github.jaxrscors.testing.TestServer;
+import io.github.jaxrscors.testing.CapturedLog;
 import io.github.jaxrscors.testing.MutableConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import io.github.jaxrscors.internal.config.MicroProfileSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +16,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.List;
 import java.util.Map;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -128,6 +134,54 @@ class RefreshThreadTest {
             Thread.sleep(100);
         }
         Reference.reachabilityFence(deployment);
+    }
+
+    /**
+     * A refresh that fails to link (a configuration source missing a class it needs) would leave the
+     * executor's thread idle for good, refreshing nothing: it ends, with a WARNING that says so, and
+     * the policy in use stays.
+     */
+    @Test
+    void aRefreshThatFailsToLinkEndsTheThreadWithAWarning() throws Exception {
+        long before = refreshThreads();
+        AtomicBoolean broken = new AtomicBoolean();
+        Map<String, String> values = Map.of("cors.allowed-origins", "https://app.example.com", "cors.refresh-interval", "1s");
+        ConfigSource source = new ConfigSource() {
+            @Override
+            public Set<String> getPropertyNames() {
+                return values.keySet();
+            }
+
+            @Override
+            public String getValue(String name) {
+                if (broken.get()) {
+                    throw new NoClassDefFoundError("com/example/SecretStore");
+                }
+                return values.get(name);
+            }
+
+            @Override
+            public String getName() {
+                return "linkage";
+            }
+        };
+        try (CapturedLog log = CapturedLog.of(DecisionLog.LOGGER)) {
+            Deployment deployment = new Deployment(
+                    () -> MicroProfileSettings.of(new SmallRyeConfigBuilder().withSources(source).build()), Runtimes.all());
+            deployment.declare(List.of(Items.class));
+            Generation serving = deployment.generation();
+            assertThat(refreshThreads()).as("started with the first generation").isEqualTo(before + 1);
+
+            broken.set(true);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (refreshThreads() > before) {
+                assertThat(System.nanoTime()).as("thread ended within 10 s of the failing refresh").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            assertThat(log.messages(Level.WARNING)).anySatisfy(message ->
+                    assertThat(message).contains("CORS configuration refresh failed and has ended"));
+            assertThat(deployment.generation()).as("the policy in use stays").isSameAs(serving);
+        }
     }
 
     /** Starts a refreshing deployment in whichever loader loaded this class, and keeps nothing of it but the result. */
