@@ -51,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *     nothing, the shape of the library (it must refuse before resource matching and decorate
  *     after the resource) without any of its work: what Jersey charges for the two filters alone.
  * </ul>
- * Auto-discovery is off in all three, so that each application has exactly what it names; the
+ * Auto-discovery is off in all four, so that each application has exactly what it names; the
  * library's drop-in is registered as Jersey's auto-discovery would.
  */
 @State(Scope.Benchmark)
