@@ -45,6 +45,13 @@ final class UnmappedException {
      */
     private static final Pattern LIBRARY_FILTER_FRAME = Pattern.compile("\\s+at io\\.github\\.jaxrscors\\.runtime\\.\\w+\\.\\w+Filter\\.doFilter\\(.*");
     private static final Pattern FILTER_CHAIN_FRAME = Pattern.compile("\\s+at org\\.apache\\.catalina\\.core\\.ApplicationFilterChain\\.doFilter\\(.*");
+    /**
+     * Tomcat's request threads in Spring Boot's log: the last 15 characters of
+     * {@code http-nio-127.0.0.1-<port>-exec-<n>}, so how much of the address shows depends on how many
+     * digits the thread's number has ({@code .1-35001-exec-9} but {@code 1-35001-exec-10}); which thread
+     * serves the request varies from one request to the next.
+     */
+    private static final Pattern REQUEST_THREAD = Pattern.compile("\\[[^\\]\\s]*-exec-\\d+\\]");
     /** Hexadecimal ids, such as those Helidon gives its sockets and connections ({@code [0x6cd1a0b3 0x2f0cb120]}). */
     private static final Pattern HEX_ID = Pattern.compile("\\b0x[0-9a-f]+\\b");
     /** Times, ports, thread and line counters: the two servers need not agree on them. */
@@ -135,6 +142,7 @@ final class UnmappedException {
         String same = HASH.matcher(HEX_ERROR_ID.matcher(ERROR_ID.matcher(text).replaceAll("<error id>")).replaceAll("<error id>"))
                 .replaceAll("@<hash>");
         same = HEX_ID.matcher(same).replaceAll("0x<id>");
+        same = REQUEST_THREAD.matcher(same).replaceAll("[<request thread>]");
         if (deployment.context() != null) {
             String context = deployment.context();
             same = same.replace("/" + context + "/", "/<context>/").replace("/" + context + "]", "/<context>]")
