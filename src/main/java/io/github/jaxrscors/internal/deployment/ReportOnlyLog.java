@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 /**
  * The WARNING lines of report-only policies ({@code report-only: would refuse …}), bounded: at most
  * {@value #LINES_PER_WINDOW} lines a minute per application, however many distinct origins a flood
- * brings; the refusals past that are only counted, by reason, and summed up in one line at the start
- * of the next minute that logs. It holds a handful of counters, never a request's values.
+ * brings; the refusals past that are only counted, by reason, and summed up in one line once the
+ * minute is over, whether or not anything is refused after it. It holds a handful of counters,
+ * never a request's values.
  */
 final class ReportOnlyLog {
 
@@ -22,18 +23,45 @@ final class ReportOnlyLog {
 
     private static final System.Logger LOG = System.getLogger(DecisionLog.LOGGER);
 
+    /** Runs a task once, after a delay. */
+    interface Timer {
+        void runAfter(long delayNanos, Runnable task);
+    }
+
     private final LongSupplier clock;
+    private final Timer timer;
     private long windowStart;
     private int logged;
     private final Map<Reason, Long> suppressed = new EnumMap<>(Reason.class);
 
     ReportOnlyLog() {
-        this(System::nanoTime);
+        this(System::nanoTime, ReportOnlyLog::inAThreadOfItsOwn);
     }
 
-    ReportOnlyLog(LongSupplier clock) {
+    ReportOnlyLog(LongSupplier clock, Timer timer) {
         this.clock = clock;
+        this.timer = timer;
         this.windowStart = clock.getAsLong();
+    }
+
+    /**
+     * A daemon thread that sleeps until the minute is over, writes its summary and ends: one a minute
+     * at most, and only in a minute that suppressed a line. Not a shared scheduler: the JDK's
+     * (behind {@code CompletableFuture.delayedExecutor}) would be created by the request thread that
+     * first used it and keep that thread's context class loader, the application's, for the JVM's life.
+     */
+    private static void inAThreadOfItsOwn(long delayNanos, Runnable task) {
+        Thread thread = new Thread(() -> {
+            try {
+                TimeUnit.NANOSECONDS.sleep(delayNanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            task.run();
+        }, "jaxrs-cors-report-only-summary");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     static boolean enabled() {
@@ -52,7 +80,18 @@ final class ReportOnlyLog {
             logged++;
             LOG.log(Level.WARNING, "report-only: would refuse " + line.get());
         } else {
+            if (suppressed.isEmpty()) {
+                long window = windowStart;
+                timer.runAfter(window + WINDOW_NANOS - now, () -> windowEnded(window));
+            }
             suppressed.merge(reason, 1L, Long::sum);
+        }
+    }
+
+    /** The minute that began at {@code window} is over: its summary, unless a refusal since then wrote it. */
+    private synchronized void windowEnded(long window) {
+        if (windowStart == window) {
+            summarise();
         }
     }
 
