@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
 import java.lang.System.Logger.Level;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -27,6 +28,9 @@ import java.util.concurrent.atomic.LongAdder;
 final class MicrometerCounters implements DecisionCounts.Listener {
 
     static final String NAME = "cors.requests";
+    /** The attributes' names, in the order of {@link #tags(DecisionCounts.Key, List)}: the contract's, and without dots. */
+    private static final List<String> DOTTED = List.of("cors.kind", "cors.outcome", "cors.mode", "cors.policy", "cors.reason");
+    private static final List<String> UNDOTTED = DOTTED.stream().map(name -> name.replace('.', '_')).toList();
     private static final String DESCRIPTION = "CORS requests and preflights decided, by kind, outcome, mode, policy and refusal reason";
 
     /** Each pair bound once, whatever the number of deployments that ask. */
@@ -40,6 +44,8 @@ final class MicrometerCounters implements DecisionCounts.Listener {
 
     private final MeterRegistry registry;
     private final Map<DecisionCounts.Key, LongAdder> counted = new ConcurrentHashMap<>();
+    /** Set once the registry refused the dotted tag names and took the others. */
+    private volatile boolean tagNamesWithoutDots;
 
     private MicrometerCounters(MeterRegistry registry) {
         this.registry = registry;
@@ -69,23 +75,34 @@ final class MicrometerCounters implements DecisionCounts.Listener {
     }
 
     private void registerIfMissing(DecisionCounts.Key key, LongAdder count) {
-        if (registry.find(NAME).tags(tags(key)).functionCounter() == null) {
+        if (registry.find(NAME).tags(tags(key, tagNames())).functionCounter() == null) {
             register(key, count);
         }
     }
 
     /**
-     * Registers on the request that first met the combination, which must not fail for it: a
-     * registry's listener may refuse the counter, as Helidon MP 4.1's does, which copies every meter
-     * of the global registry into MicroProfile Metrics, whose tag names cannot hold a dot.
+     * Registers on the request that first met the combination, which must not fail for it. A
+     * registry's listener may refuse the counter: Helidon MP 4.1's copies every meter of the global
+     * registry into MicroProfile Metrics, whose tag names cannot hold a dot. Then the counter is
+     * registered again under tag names without dots ({@code cors_kind}, …), which Prometheus shows
+     * exactly as it shows the dotted ones, and every later combination of this registry with them.
      */
     private void register(DecisionCounts.Key key, LongAdder count) {
         try {
-            FunctionCounter.builder(NAME, count, LongAdder::sum)
-                    .description(DESCRIPTION)
-                    .tags(tags(key))
-                    .register(registry);
+            register(key, count, tagNames());
         } catch (RuntimeException refused) {
+            if (!tagNamesWithoutDots) {
+                try {
+                    register(key, count, UNDOTTED);
+                    tagNamesWithoutDots = true;
+                    LOG.log(Level.INFO, "CORS decisions are counted in Micrometer as " + NAME + " with the tag names "
+                            + String.join(", ", UNDOTTED) + ": its registry refused the dotted ones (" + refused.getMessage()
+                            + "); Prometheus shows both alike");
+                    return;
+                } catch (RuntimeException alsoRefused) {
+                    refused.addSuppressed(alsoRefused);
+                }
+            }
             if (!toldOfRefusal) {
                 toldOfRefusal = true;
                 LOG.log(Level.WARNING, "CORS decisions may be missing from Micrometer: its registry refused the " + NAME
@@ -95,8 +112,19 @@ final class MicrometerCounters implements DecisionCounts.Listener {
         }
     }
 
-    static Tags tags(DecisionCounts.Key key) {
-        return Tags.of("cors.kind", key.kind(), "cors.outcome", key.outcome(), "cors.mode", key.mode(),
-                "cors.policy", key.policy(), "cors.reason", key.reason() == null ? "" : key.reason());
+    private void register(DecisionCounts.Key key, LongAdder count, List<String> tagNames) {
+        FunctionCounter.builder(NAME, count, LongAdder::sum)
+                .description(DESCRIPTION)
+                .tags(tags(key, tagNames))
+                .register(registry);
+    }
+
+    private List<String> tagNames() {
+        return tagNamesWithoutDots ? UNDOTTED : DOTTED;
+    }
+
+    private static Tags tags(DecisionCounts.Key key, List<String> names) {
+        return Tags.of(names.get(0), key.kind(), names.get(1), key.outcome(), names.get(2), key.mode(),
+                names.get(3), key.policy(), names.get(4), key.reason() == null ? "" : key.reason());
     }
 }
