@@ -82,7 +82,12 @@ final class ReportOnlyLog {
         } else {
             if (suppressed.isEmpty()) {
                 long window = windowStart;
-                timer.runAfter(window + WINDOW_NANOS - now, () -> windowEnded(window));
+                try {
+                    timer.runAfter(window + WINDOW_NANOS - now, () -> windowEnded(window));
+                } catch (RuntimeException | OutOfMemoryError noThread) {
+                    // A thread refused (a security policy, or no memory for its stack) fails no request:
+                    // the next would-be refusal after the minute writes the summary.
+                }
             }
             suppressed.merge(reason, 1L, Long::sum);
         }

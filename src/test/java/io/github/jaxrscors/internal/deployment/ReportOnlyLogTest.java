@@ -93,6 +93,21 @@ class ReportOnlyLogTest {
     }
 
     @Test
+    void withoutAThreadTheSummaryComesWithTheNextRefusal() {
+        ReportOnlyLog threadless = new ReportOnlyLog(now::get, (delay, task) -> {
+            throw new OutOfMemoryError("unable to create native thread: possibly out of memory or process/resource limits reached");
+        });
+        for (int i = 0; i < 10_000; i++) {
+            threadless.wouldRefuse(i % 2 == 0 ? Reason.ORIGIN : Reason.MALFORMED_ORIGIN, () -> "request: origin not allowed");
+        }
+        now.addAndGet(ReportOnlyLog.WINDOW_NANOS);
+        threadless.wouldRefuse(Reason.HEADER, () -> "preflight: header 'x' not allowed");
+
+        assertThat(lines).hasSize(ReportOnlyLog.LINES_PER_WINDOW + 2);
+        assertThat(lines.get(ReportOnlyLog.LINES_PER_WINDOW)).isEqualTo(SUMMARY);
+    }
+
+    @Test
     void aQuietMinuteHasNoSummary() {
         log.wouldRefuse(Reason.ORIGIN, () -> "one");
         now.addAndGet(2 * ReportOnlyLog.WINDOW_NANOS);
