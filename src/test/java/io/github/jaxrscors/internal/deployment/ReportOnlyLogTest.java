@@ -3,13 +3,11 @@ package io.github.jaxrscors.internal.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jaxrscors.internal.policy.Reason;
+import io.github.jaxrscors.testing.CapturedLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,33 +25,21 @@ class ReportOnlyLogTest {
     private final List<Timed> timed = new ArrayList<>();
     private final AtomicLong now = new AtomicLong();
     private final ReportOnlyLog log = new ReportOnlyLog(now::get, (delay, task) -> timed.add(new Timed(delay, task)));
-    private final List<String> lines = new ArrayList<>();
-    private final Logger logger = Logger.getLogger(DecisionLog.LOGGER);
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel() == Level.WARNING) {
-                lines.add(record.getMessage());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog captured;
 
     @BeforeEach
     void captureLog() {
-        logger.addHandler(capture);
+        captured = CapturedLog.of(DecisionLog.LOGGER);
     }
 
     @AfterEach
     void releaseLog() {
-        logger.removeHandler(capture);
+        captured.close();
+    }
+
+    /** The WARNING lines logged so far. */
+    private List<String> lines() {
+        return captured.messages(Level.WARNING);
     }
 
     @Test
@@ -61,7 +47,7 @@ class ReportOnlyLogTest {
         List<String> asked = new ArrayList<>();
         now.addAndGet(ReportOnlyLog.WINDOW_NANOS / 4);
         flood(asked);
-        assertThat(lines).hasSize(ReportOnlyLog.LINES_PER_WINDOW);
+        assertThat(lines()).hasSize(ReportOnlyLog.LINES_PER_WINDOW);
         assertThat(asked).as("a suppressed line is never built").hasSize(ReportOnlyLog.LINES_PER_WINDOW);
         assertThat(timed).as("one timer for the minute's summary, due when the minute is over").singleElement()
                 .extracting(Timed::delayNanos).isEqualTo(ReportOnlyLog.WINDOW_NANOS * 3 / 4);
@@ -69,11 +55,11 @@ class ReportOnlyLogTest {
         // Nothing is refused after the flood: the summary comes anyway.
         now.addAndGet(ReportOnlyLog.WINDOW_NANOS * 3 / 4);
         timed.get(0).task().run();
-        assertThat(lines).hasSize(ReportOnlyLog.LINES_PER_WINDOW + 1).last().isEqualTo(SUMMARY);
+        assertThat(lines()).hasSize(ReportOnlyLog.LINES_PER_WINDOW + 1).last().isEqualTo(SUMMARY);
 
         now.addAndGet(ReportOnlyLog.WINDOW_NANOS);
         log.wouldRefuse(Reason.HEADER, () -> "preflight: header 'x' not allowed");
-        assertThat(lines).as("summed up once").hasSize(ReportOnlyLog.LINES_PER_WINDOW + 2)
+        assertThat(lines()).as("summed up once").hasSize(ReportOnlyLog.LINES_PER_WINDOW + 2)
                 .last().isEqualTo("report-only: would refuse preflight: header 'x' not allowed");
         assertThat(timed).as("no timer without a suppressed line").hasSize(1);
     }
@@ -84,12 +70,12 @@ class ReportOnlyLogTest {
         now.addAndGet(ReportOnlyLog.WINDOW_NANOS);
         log.wouldRefuse(Reason.HEADER, () -> "preflight: header 'x' not allowed");
 
-        assertThat(lines).hasSize(ReportOnlyLog.LINES_PER_WINDOW + 2);
-        assertThat(lines.get(ReportOnlyLog.LINES_PER_WINDOW)).isEqualTo(SUMMARY);
-        assertThat(lines.get(ReportOnlyLog.LINES_PER_WINDOW + 1)).isEqualTo("report-only: would refuse preflight: header 'x' not allowed");
+        assertThat(lines()).hasSize(ReportOnlyLog.LINES_PER_WINDOW + 2);
+        assertThat(lines().get(ReportOnlyLog.LINES_PER_WINDOW)).isEqualTo(SUMMARY);
+        assertThat(lines().get(ReportOnlyLog.LINES_PER_WINDOW + 1)).isEqualTo("report-only: would refuse preflight: header 'x' not allowed");
 
         timed.get(0).task().run();
-        assertThat(lines).as("the late timer writes nothing more").hasSize(ReportOnlyLog.LINES_PER_WINDOW + 2);
+        assertThat(lines()).as("the late timer writes nothing more").hasSize(ReportOnlyLog.LINES_PER_WINDOW + 2);
     }
 
     @Test
@@ -103,8 +89,8 @@ class ReportOnlyLogTest {
         now.addAndGet(ReportOnlyLog.WINDOW_NANOS);
         threadless.wouldRefuse(Reason.HEADER, () -> "preflight: header 'x' not allowed");
 
-        assertThat(lines).hasSize(ReportOnlyLog.LINES_PER_WINDOW + 2);
-        assertThat(lines.get(ReportOnlyLog.LINES_PER_WINDOW)).isEqualTo(SUMMARY);
+        assertThat(lines()).hasSize(ReportOnlyLog.LINES_PER_WINDOW + 2);
+        assertThat(lines().get(ReportOnlyLog.LINES_PER_WINDOW)).isEqualTo(SUMMARY);
     }
 
     @Test
@@ -113,7 +99,7 @@ class ReportOnlyLogTest {
         now.addAndGet(2 * ReportOnlyLog.WINDOW_NANOS);
         log.wouldRefuse(Reason.ORIGIN, () -> "two");
 
-        assertThat(lines).containsExactly("report-only: would refuse one", "report-only: would refuse two");
+        assertThat(lines()).containsExactly("report-only: would refuse one", "report-only: would refuse two");
         assertThat(timed).isEmpty();
     }
 

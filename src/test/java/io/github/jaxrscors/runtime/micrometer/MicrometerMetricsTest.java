@@ -11,6 +11,7 @@ import io.github.jaxrscors.testing.CountedRequests.Series;
 import io.github.jaxrscors.testing.Reply;
 import io.github.jaxrscors.testing.TestServer;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
@@ -118,8 +119,12 @@ class MicrometerMetricsTest {
         }
     }
 
-    /** Every series of the counter, by its tags. */
     private Map<Map<String, String>, Long> series() {
+        return series(registry);
+    }
+
+    /** Every series of the counter in {@code registry}, by its tags. */
+    static Map<Map<String, String>, Long> series(MeterRegistry registry) {
         Map<Map<String, String>, Long> series = new HashMap<>();
         for (FunctionCounter counter : registry.find("cors.requests").functionCounters()) {
             Map<String, String> tags = new LinkedHashMap<>();

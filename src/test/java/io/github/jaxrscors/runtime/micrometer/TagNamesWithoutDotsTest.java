@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jaxrscors.internal.deployment.DecisionLog;
 import io.github.jaxrscors.internal.policy.DecisionCounts;
+import io.github.jaxrscors.testing.CapturedLog;
 import io.github.jaxrscors.testing.CountedRequests;
 import io.github.jaxrscors.testing.CountedRequests.Case;
 import io.github.jaxrscors.testing.TestServer;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,60 +34,27 @@ class TagNamesWithoutDotsTest {
                 throw new IllegalArgumentException(MICROPROFILE_METRICS_REFUSAL);
             }
         }));
-        List<LogRecord> logged = new ArrayList<>();
-        Logger logger = Logger.getLogger(DecisionLog.LOGGER);
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.INFO.intValue() && record.getMessage().contains(MicrometerCounters.NAME)) {
-                    logged.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(capture);
-        try (TestServer server = TestServer.start(CountedRequests.application(), CountedRequests.config(Map.of()))) {
+        try (CapturedLog log = CapturedLog.of(DecisionLog.LOGGER);
+                TestServer server = TestServer.start(CountedRequests.application(), CountedRequests.config(Map.of()))) {
             MicrometerCounters.bind(DecisionCounts.shared(), registry);
-            List<Case> cases = CountedRequests.countedCases();
-            Map<Map<String, String>, Long> before = series(registry);
+            Map<Map<String, String>, Long> before = MicrometerMetricsTest.series(registry);
             Map<Map<String, String>, Long> expected = new HashMap<>();
-            for (Case request : cases) {
+            for (Case request : CountedRequests.countedCases()) {
                 assertThat(request.send(server).status()).as(request.description()).isEqualTo(request.status());
                 Map<String, String> tags = new LinkedHashMap<>();
                 CountedRequests.attributes(request.counted(), "").forEach((name, value) -> tags.put(name.replace('.', '_'), value));
                 expected.merge(tags, 1L, Long::sum);
             }
 
-            assertThat(CountedRequests.grown(before, series(registry))).isEqualTo(expected);
+            assertThat(CountedRequests.grown(before, MicrometerMetricsTest.series(registry))).isEqualTo(expected);
             assertThat(registry.find(MicrometerCounters.NAME).functionCounters()).as("every series")
                     .allSatisfy(counter -> assertThat(counter.getId().getTags()).extracting(tag -> tag.getKey())
                             .containsExactlyInAnyOrder("cors_kind", "cors_outcome", "cors_mode", "cors_policy", "cors_reason"));
-        } finally {
-            logger.removeHandler(capture);
+            assertThat(log.messages(Level.INFO)).filteredOn(message -> message.contains(MicrometerCounters.NAME)).as("said once")
+                    .containsExactly("CORS decisions are counted in Micrometer as cors.requests with the tag names cors_kind, "
+                            + "cors_outcome, cors_mode, cors_policy, cors_reason: its registry refused the dotted ones ("
+                            + MICROPROFILE_METRICS_REFUSAL + "); Prometheus shows both alike");
+            assertThat(log.messages(Level.WARNING)).noneMatch(message -> message.contains(MicrometerCounters.NAME));
         }
-        assertThat(logged).as("said once").singleElement().satisfies(record -> {
-            assertThat(record.getLevel()).isEqualTo(Level.INFO);
-            assertThat(record.getMessage()).isEqualTo("CORS decisions are counted in Micrometer as cors.requests with the tag names "
-                    + "cors_kind, cors_outcome, cors_mode, cors_policy, cors_reason: its registry refused the dotted ones ("
-                    + MICROPROFILE_METRICS_REFUSAL + "); Prometheus shows both alike");
-        });
-    }
-
-    /** Every series of the counter, by its tags. */
-    private static Map<Map<String, String>, Long> series(SimpleMeterRegistry registry) {
-        Map<Map<String, String>, Long> series = new HashMap<>();
-        for (FunctionCounter counter : registry.find(MicrometerCounters.NAME).functionCounters()) {
-            Map<String, String> tags = new LinkedHashMap<>();
-            counter.getId().getTags().forEach(tag -> tags.put(tag.getKey(), tag.getValue()));
-            series.put(tags, (long) counter.count());
-        }
-        return series;
     }
 }
