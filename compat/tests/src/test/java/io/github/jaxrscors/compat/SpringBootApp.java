@@ -31,13 +31,29 @@ final class SpringBootApp {
     static final Predicate<String> SECURITY = jar -> jar.startsWith("spring-security-") || jar.startsWith("spring-boot-security")
             || jar.startsWith("spring-boot-starter-security");
     static final Predicate<String> LIBRARY = jar -> jar.startsWith("jaxrs-cors");
+    /** Spring Cloud's context: on the module's classpath for one row, left out of every other. */
+    private static final Predicate<String> SPRING_CLOUD = jar -> jar.startsWith("spring-cloud-");
 
     private SpringBootApp() {
     }
 
-    /** Starts the application without the jars {@code leaveOut} names; {@code args} are Spring properties ({@code --key=value}). */
+    /**
+     * Starts the application without Spring Cloud and without the jars {@code leaveOut} names;
+     * {@code args} are Spring properties ({@code --key=value}).
+     */
     static ServerProcess start(String name, int port, Predicate<String> leaveOut, Path workDir, Map<String, String> environment,
             Map<String, String> systemProperties, String... args) {
+        return startWith(name, port, leaveOut.or(SPRING_CLOUD), workDir, environment, systemProperties, args);
+    }
+
+    /** The same, with Spring Cloud's context, whose refresh reads the configuration files again. */
+    static ServerProcess startWithSpringCloud(String name, int port, Predicate<String> leaveOut, Path workDir,
+            Map<String, String> environment, String... args) {
+        return startWith(name, port, leaveOut, workDir, environment, Map.of(), args);
+    }
+
+    private static ServerProcess startWith(String name, int port, Predicate<String> leaveOut, Path workDir,
+            Map<String, String> environment, Map<String, String> systemProperties, String... args) {
         List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
         all.addAll(List.of(args));
         return ServerProcess.start(name, Modules.javaCommand(MODULE, leaveOut, MAIN, systemProperties, all.toArray(String[]::new)),

@@ -267,6 +267,43 @@ class SpringBootJerseyIT {
         }
     }
 
+    /**
+     * Spring Cloud's refresh ({@code /actuator/refresh}, a Spring Cloud Bus event) reads
+     * {@code application.yml} again and replaces its property source: with {@code cors.refresh-interval},
+     * the library's next refresh takes the new origins. Before Spring Cloud's refresh, the changed file
+     * is seen by nobody: Spring Boot reads it at start only.
+     */
+    @Test
+    void springCloudRefreshIsFollowed() throws Exception {
+        int port = Ports.free();
+        String newOrigin = "https://new.example.com";
+        java.nio.file.Path dir = workDir(YAML + "  refresh-interval: 1s\n");
+        try (ServerProcess server = SpringBootApp.startWithSpringCloud(NAME + "-spring-cloud", port, SECURITY, dir, ENVIRONMENT)) {
+            server.awaitReady(PlainJvm.START, SpringBootApp.ready(port));
+            URI items = SpringBootApp.api(port).resolve("items");
+            assertThat(DropInChecks.get(items, APP).statusCode()).as("before the change" + server.describe()).isEqualTo(200);
+
+            java.nio.file.Files.writeString(dir.resolve("config/application.yml"),
+                    YAML.replace("allowed-origins: https://app.example.com", "allowed-origins: " + newOrigin) + "  refresh-interval: 1s\n");
+            Thread.sleep(3_000);
+            assertThat(DropInChecks.get(items, newOrigin).statusCode()).as("the changed file, three refreshes later, before "
+                    + "Spring Cloud's refresh" + server.describe()).isEqualTo(403);
+
+            server.send("refresh");
+            assertThat(server.awaitOutput(Duration.ofSeconds(20), "refreshed [")).as("Spring Cloud's refresh" + server.describe()).isTrue();
+            assertThat(server.output()).contains("cors.allowed-origins");
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            HttpResponse<String> response;
+            do {
+                response = DropInChecks.get(items, newOrigin);
+            } while (response.statusCode() != 200 && System.nanoTime() < deadline && pause());
+            assertThat(response.statusCode()).as("the new origin after Spring Cloud's refresh" + server.describe()).isEqualTo(200);
+            assertThat(header(response, "Access-Control-Allow-Origin")).contains(newOrigin);
+            assertThat(DropInChecks.get(items, APP).statusCode()).as("the old origin").isEqualTo(403);
+            assertThat(server.output()).contains("CORS configuration changed; the new policy is active");
+        }
+    }
+
     private static boolean pause() {
         try {
             Thread.sleep(250);
