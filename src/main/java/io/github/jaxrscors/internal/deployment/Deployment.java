@@ -108,6 +108,8 @@ public final class Deployment {
     /** {@code cors.metrics}, once read. */
     private boolean metricsOff;
     private final ReportOnlyLog reportOnlyLog = new ReportOnlyLog();
+    /** The problems the last {@link #refresh()} logged: the same ones are not logged again at every refresh. */
+    private List<Problem> reported = List.of();
 
     /**
      * {@code source} supplies the application's settings, or throws as MicroProfile Config does
@@ -291,6 +293,37 @@ public final class Deployment {
         state = new Serving(configuration, serving.methods(), serving.schedule());
         generation = generation(configuration, serving.methods(), routes, compile);
         return true;
+    }
+
+    /**
+     * Reads the configuration again, as {@link #reload()} does, and logs what came of it: a change at
+     * INFO; a configuration that is not valid at WARNING, once for as long as its problems stay the
+     * same, while the policy in use keeps answering; at INFO once it is valid again. For the refresh
+     * schedule, and for a runtime that announces a change of configuration. A deployment that failed
+     * stays as it is, without a word: its failure was logged when it failed.
+     */
+    public synchronized void refresh() {
+        if (state instanceof Failed) {
+            return;
+        }
+        try {
+            boolean changed = reload();
+            if (!reported.isEmpty()) {
+                reported = List.of();
+                LOG.log(Level.INFO, "CORS configuration is valid again; " + (changed ? "the new policy is active"
+                        : "the policy in use is unchanged"));
+            } else if (changed) {
+                LOG.log(Level.INFO, "CORS configuration changed; the new policy is active");
+            }
+        } catch (CorsConfigException e) {
+            if (!e.problems().equals(reported)) {
+                reported = e.problems();
+                LOG.log(Level.WARNING, "CORS configuration changed but is not valid; the previous policy stays in use. "
+                        + e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "CORS configuration could not be read again; the previous policy stays in use", e);
+        }
     }
 
     /**

@@ -1,22 +1,18 @@
 package io.github.jaxrscors.internal.deployment;
 
-import io.github.jaxrscors.CorsConfigException;
-import io.github.jaxrscors.CorsConfigException.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Re-reads an application's configuration at {@code cors.refresh-interval} on one daemon thread of
- * its own. A bad configuration is never served: the current generation keeps answering, and the
- * problems are logged at WARNING once for as long as they stay the same, and once at INFO when they
- * are gone. The thread holds its deployment weakly, so that an application that is dropped without
+ * its own ({@link Deployment#refresh()}: a bad configuration is never served, the current generation
+ * keeps answering, and the problems are logged once). The thread holds its deployment weakly, so that an application that is dropped without
  * being shut down does not keep it alive, and it ends once the class loader of the library's classes
  * is closed, as servers close an undeployed application's.
  */
@@ -42,7 +38,6 @@ final class RefreshSchedule {
     private final boolean libraryLoaderAnswers = libraryLoaderReads();
     /** The executor's one thread, once it made it: its end, not the executor's, is what a shutdown waits for. */
     private volatile Thread thread;
-    private List<Problem> reported = List.of();
 
     /** {@code application}: the context class loader of the thread, as configuration sources may need it. */
     private RefreshSchedule(ClassLoader application) {
@@ -112,22 +107,7 @@ final class RefreshSchedule {
             return;
         }
         try {
-            boolean changed = deployment.reload();
-            if (!reported.isEmpty()) {
-                reported = List.of();
-                LOG.log(Level.INFO, "CORS configuration is valid again; " + (changed ? "the new policy is active"
-                        : "the policy in use is unchanged"));
-            } else if (changed) {
-                LOG.log(Level.INFO, "CORS configuration changed; the new policy is active");
-            }
-        } catch (CorsConfigException e) {
-            if (!e.problems().equals(reported)) {
-                reported = e.problems();
-                LOG.log(Level.WARNING, "CORS configuration changed but is not valid; the previous policy stays in use. "
-                        + e.getMessage());
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "CORS configuration could not be read again; the previous policy stays in use", e);
+            deployment.refresh();
         } catch (LinkageError e) {
             // The executor would cancel the task and keep its idle thread: end both, and say why.
             if (libraryLoaderClosed()) {
