@@ -15,6 +15,7 @@ import org.springframework.boot.jersey.autoconfigure.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
@@ -35,6 +36,7 @@ import org.springframework.core.env.Environment;
  *       ({@code spring.security.filter.order}, default -100), decides every request first.
  *   <li>Spring's own CORS beside it (a {@code CorsFilter}, Spring Security's {@code cors()}) stops
  *       the start.
+ *   <li>With Spring Cloud's context, its refresh re-reads the {@code cors.*} keys at once.
  * </ul>
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.jersey.autoconfigure.JerseyAutoConfiguration")
@@ -95,6 +97,17 @@ public final class CorsAutoConfiguration {
                 return bean;
             }
         };
+    }
+
+    /** Where Spring Cloud's context is: its refresh re-reads the {@code cors.*} keys at once. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.cloud.context.environment.EnvironmentChangeEvent")
+    static class SpringCloud {
+
+        @Bean
+        SpringCloudRefresh jaxrsCorsSpringCloudRefresh(JerseyInstallation cors) {
+            return new SpringCloudRefresh(cors.installation());
+        }
     }
 
     /** Named, not linked: Jersey's servlet module is Spring Boot's dependency, not the library's. */
