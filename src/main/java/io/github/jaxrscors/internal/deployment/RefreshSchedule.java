@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Re-reads an application's configuration at {@code cors.refresh-interval} on one daemon thread of
  * its own ({@link Deployment#refresh()}: a bad configuration is never served, the current generation
- * keeps answering, and the problems are logged once). The thread holds its deployment weakly, so that an application that is dropped without
- * being shut down does not keep it alive, and it ends once the class loader of the library's classes
- * is closed, as servers close an undeployed application's.
+ * keeps answering, and the problems are logged once). The thread holds its deployment weakly, so
+ * that an application that is dropped without being shut down does not keep it alive, and it ends
+ * once the class loader of the library's classes is closed, as servers close an undeployed
+ * application's.
  */
 final class RefreshSchedule {
 
