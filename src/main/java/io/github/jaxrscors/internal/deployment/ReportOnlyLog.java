@@ -49,9 +49,11 @@ final class ReportOnlyLog {
      * at most, and only in a minute that suppressed a line. Not a shared scheduler: the JDK's
      * (behind {@code CompletableFuture.delayedExecutor}) would be created by the request thread that
      * first used it and keep that thread's context class loader, the application's, for the JVM's life.
+     * It keeps the request thread's context class loader, for the logging backend, but none of its
+     * inheritable thread-local values, which may belong to the request.
      */
     private static void inAThreadOfItsOwn(long delayNanos, Runnable task) {
-        Thread thread = new Thread(() -> {
+        Thread thread = new Thread(null, () -> {
             try {
                 TimeUnit.NANOSECONDS.sleep(delayNanos);
             } catch (InterruptedException e) {
@@ -59,7 +61,7 @@ final class ReportOnlyLog {
                 return;
             }
             task.run();
-        }, "jaxrs-cors-report-only-summary");
+        }, "jaxrs-cors-report-only-summary", 0, false);
         thread.setDaemon(true);
         thread.start();
     }
