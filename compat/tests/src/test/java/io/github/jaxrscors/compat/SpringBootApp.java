@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The Spring Boot application of {@code compat/spring-boot-jersey}, started as a plain JVM from its
@@ -31,29 +32,48 @@ final class SpringBootApp {
     static final Predicate<String> SECURITY = jar -> jar.startsWith("spring-security-") || jar.startsWith("spring-boot-security")
             || jar.startsWith("spring-boot-starter-security");
     static final Predicate<String> LIBRARY = jar -> jar.startsWith("jaxrs-cors");
-    /** Spring Cloud's context: on the module's classpath for one row, left out of every other. */
-    private static final Predicate<String> SPRING_CLOUD = jar -> jar.startsWith("spring-cloud-");
+
+    /** What the module's classpath holds beyond the plain application, each for one row and left out of every other. */
+    enum Extra {
+        /** Spring Cloud's context, whose refresh reads the configuration files again. */
+        SPRING_CLOUD(jar -> jar.startsWith("spring-cloud-")),
+        /** Actuator with Micrometer's Prometheus registry: {@code /actuator/prometheus}. */
+        ACTUATOR_PROMETHEUS(jar -> Stream.of("spring-boot-starter-actuator", "spring-boot-actuator", "spring-boot-health",
+                "spring-boot-starter-micrometer-", "spring-boot-micrometer-", "micrometer-core", "micrometer-jakarta9",
+                "micrometer-registry-", "prometheus-metrics-", "HdrHistogram", "LatencyUtils").anyMatch(jar::startsWith));
+
+        final Predicate<String> jars;
+
+        Extra(Predicate<String> jars) {
+            this.jars = jars;
+        }
+    }
 
     private SpringBootApp() {
     }
 
     /**
-     * Starts the application without Spring Cloud and without the jars {@code leaveOut} names;
-     * {@code args} are Spring properties ({@code --key=value}).
+     * Starts the plain application without the jars {@code leaveOut} names; {@code args} are Spring
+     * properties ({@code --key=value}).
      */
     static ServerProcess start(String name, int port, Predicate<String> leaveOut, Path workDir, Map<String, String> environment,
             Map<String, String> systemProperties, String... args) {
-        return startWith(name, port, leaveOut.or(SPRING_CLOUD), workDir, environment, systemProperties, args);
+        return launch(null, name, port, leaveOut, workDir, environment, systemProperties, args);
     }
 
-    /** The same, with Spring Cloud's context, whose refresh reads the configuration files again. */
-    static ServerProcess startWithSpringCloud(String name, int port, Predicate<String> leaveOut, Path workDir,
+    /** The same, with {@code extra}. */
+    static ServerProcess startWith(Extra extra, String name, int port, Predicate<String> leaveOut, Path workDir,
             Map<String, String> environment, String... args) {
-        return startWith(name, port, leaveOut, workDir, environment, Map.of(), args);
+        return launch(extra, name, port, leaveOut, workDir, environment, Map.of(), args);
     }
 
-    private static ServerProcess startWith(String name, int port, Predicate<String> leaveOut, Path workDir,
+    private static ServerProcess launch(Extra with, String name, int port, Predicate<String> leaveOut, Path workDir,
             Map<String, String> environment, Map<String, String> systemProperties, String... args) {
+        for (Extra extra : Extra.values()) {
+            if (extra != with) {
+                leaveOut = leaveOut.or(extra.jars);
+            }
+        }
         List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
         all.addAll(List.of(args));
         return ServerProcess.start(name, Modules.javaCommand(MODULE, leaveOut, MAIN, systemProperties, all.toArray(String[]::new)),

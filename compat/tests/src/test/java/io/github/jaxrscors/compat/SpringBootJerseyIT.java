@@ -268,6 +268,24 @@ class SpringBootJerseyIT {
     }
 
     /**
+     * With Actuator and Micrometer's Prometheus registry, and nothing else: Spring Boot adds its
+     * registry to Micrometer's global one, where the library counts, so Actuator's Prometheus endpoint
+     * ({@code /api/actuator/prometheus}: on Jersey, under its application path) shows
+     * {@code cors_requests_total}, one series per kind, outcome, mode, policy and reason, counted exactly.
+     */
+    @Test
+    void decisionsAreCountedOnActuatorsPrometheusEndpoint() {
+        int port = Ports.free();
+        try (ServerProcess server = SpringBootApp.startWith(SpringBootApp.Extra.ACTUATOR_PROMETHEUS, NAME + "-prometheus", port,
+                SECURITY, workDir(YAML), ENVIRONMENT, "--management.endpoints.web.exposure.include=prometheus")) {
+            server.awaitReady(PlainJvm.START, SpringBootApp.ready(port));
+            // Actuator's endpoints are Jersey resources too, under Jersey's application path.
+            CorsRequestsSeries.assertCounted(SpringBootApp.api(port), SpringBootApp.api(port).resolve("actuator/prometheus"),
+                    server.describe());
+        }
+    }
+
+    /**
      * Spring Cloud's refresh ({@code /actuator/refresh}, a Spring Cloud Bus event) reads
      * {@code application.yml} again and announces the keys that changed; the library reads its keys
      * again at once, without {@code cors.refresh-interval}. A mistake in the file is refused, with the
@@ -279,7 +297,8 @@ class SpringBootJerseyIT {
         String newOrigin = "https://new.example.com";
         java.nio.file.Path dir = workDir(YAML);
         java.nio.file.Path file = dir.resolve("config/application.yml");
-        try (ServerProcess server = SpringBootApp.startWithSpringCloud(NAME + "-spring-cloud", port, SECURITY, dir, ENVIRONMENT)) {
+        try (ServerProcess server = SpringBootApp.startWith(SpringBootApp.Extra.SPRING_CLOUD, NAME + "-spring-cloud", port, SECURITY, dir,
+                ENVIRONMENT)) {
             server.awaitReady(PlainJvm.START, SpringBootApp.ready(port));
             URI items = SpringBootApp.api(port).resolve("items");
             assertThat(DropInChecks.get(items, APP).statusCode()).as("before the change" + server.describe()).isEqualTo(200);
