@@ -32,7 +32,19 @@ class OpenLibertyIT {
     private static final String LIBERTY_ORIGIN = "https://other.example.org";
     private static final Duration CHANGE_WAIT = Duration.ofSeconds(30);
     private static final Duration START = Duration.ofSeconds(240);
-    private static final List<String> APPLICATIONS = List.of("app", "broken", "plain", "refreshing", "undeployed", "liberty-cors");
+    private static final List<String> APPLICATIONS = List.of("app", "broken", "plain", "refreshing", "undeployed", "liberty-cors",
+            "metered");
+    /**
+     * MicroProfile Telemetry's switches for one application, in its own configuration: its SDK on
+     * (it is off by default), metrics printed into {@code messages.log} every second, nothing else exported.
+     */
+    private static final String TELEMETRY = """
+            otel.sdk.disabled=false
+            otel.metrics.exporter=console
+            otel.traces.exporter=none
+            otel.logs.exporter=none
+            otel.metric.export.interval=1000
+            """;
     private static final String REFRESH_THREAD = "jaxrs-cors-refresh";
 
     private static ServerProcess liberty;
@@ -57,6 +69,9 @@ class OpenLibertyIT {
         Wars.withoutLibrary(war, dropins.resolve("plain.war"));
         Wars.variant(war, dropins.resolve("refreshing.war"), Map.of(Wars.CONFIG, refreshingConfig()));
         Wars.variant(war, dropins.resolve("undeployed.war"), Map.of(Wars.CONFIG, withRefreshInterval(Wars.config())));
+        // Not in dropins: server.xml gives it the class loader visibility that Liberty's OpenTelemetry API needs.
+        Wars.variant(war, Files.createDirectories(serverDir.resolve("apps")).resolve("metered.war"),
+                Map.of(Wars.CONFIG, Wars.config() + TELEMETRY));
         int port = Ports.free();
         base = URI.create("http://127.0.0.1:" + port + "/");
         Files.writeString(serverDir.resolve("server.xml"), serverXml(port));
@@ -208,6 +223,33 @@ class OpenLibertyIT {
         assertThat(DropInChecks.header(foreign, "Vary")).hasValueSatisfying(vary -> assertThat(vary).contains("Access-Control-Request-Method"));
     }
 
+    /**
+     * With MicroProfile Telemetry ({@code mpTelemetry-2.0}) and an application allowed to see Liberty's
+     * OpenTelemetry API ({@code <classloader apiTypeVisibility="+third-party"/>}, as any application that
+     * uses that API needs), the library counts into the runtime's OpenTelemetry, under the contract's
+     * attribute names; the console exporter prints every metric into {@code messages.log} each second.
+     */
+    @Test
+    void decisionsAreCountedIntoMicroProfileTelemetry() throws Exception {
+        URI api = base.resolve("metered/api/");
+        assertThat(DropInChecks.get(api.resolve("items"), DropInChecks.APP).statusCode()).isEqualTo(200);
+        assertThat(DropInChecks.get(api.resolve("items"), DropInChecks.APP).statusCode()).isEqualTo(200);
+        assertThat(DropInChecks.get(api.resolve("items"), DropInChecks.FOREIGN).statusCode()).isEqualTo(403);
+
+        String allowed = "attributes={cors.kind=\"actual\", cors.mode=\"enforce\", cors.outcome=\"allowed\", cors.policy=\"default\"}, value=2,";
+        String refused = "attributes={cors.kind=\"actual\", cors.mode=\"enforce\", cors.outcome=\"refused\", cors.policy=\"default\", "
+                + "cors.reason=\"origin\"}, value=1,";
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String exported = "";
+        while (!(exported.contains(allowed) && exported.contains(refused)) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            exported = Files.readString(serverDir.resolve("logs/messages.log")).lines()
+                    .filter(line -> line.contains("name=cors.requests,")).reduce((first, last) -> last).orElse("");
+        }
+        assertThat(exported).as("the last export of cors.requests in messages.log").contains(allowed, refused)
+                .contains("description=CORS requests and preflights decided", "type=LONG_SUM", "monotonic=true");
+    }
+
     private static String serverXml(int port) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -216,7 +258,12 @@ class OpenLibertyIT {
                     <feature>restfulWS-3.1</feature>
                     <feature>mpConfig-3.1</feature>
                     <feature>cdi-4.0</feature>
+                    <feature>mpTelemetry-2.0</feature>
                   </featureManager>
+                  <!-- An application that uses Liberty's OpenTelemetry API must be let see it (decisionsAreCountedIntoMicroProfileTelemetry). -->
+                  <webApplication id="metered" location="metered.war" contextRoot="metered">
+                    <classloader apiTypeVisibility="+third-party"/>
+                  </webApplication>
                   <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="%d" httpsPort="-1"/>
                   <!-- Liberty's own CORS, on one application's paths only (libertysCorsElementAnswersBeforeTheLibrary). -->
                   <cors domain="/liberty-cors/api" allowedOrigins="%s, %s" allowedMethods="GET, PUT" maxAge="3600"/>
